@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { Channel, Contact, Id, SourceRef, TimeLimit } from './common.schema.ts';
+import { BundleMatter } from './bundle.schema.ts';
+import { MaterialUse } from './material.schema.ts';
+
+/** A GB/T 2260 administrative division code: 6 digits (430000 湖南省, 430100 长沙市, 430102 芙蓉区). */
+export const RegionCode = z.string().regex(/^\d{6}$/, 'region must be a 6-digit GB/T 2260 code');
+
+/** How one matter differs in a region. */
+export const MatterOverride = z.strictObject({
+  matter: Id,
+  timeLimit: TimeLimit.optional(),
+  channels: z.array(Channel).optional(),
+  addMaterials: z.array(MaterialUse).default([]),
+  removeMaterials: z.array(Id).default([]),
+  note: z.string().optional(),
+});
+
+/**
+ * A region's version of a bundle over the national baseline: linked matters, materials, limits,
+ * offices and channels differ by area.
+ */
+export const RegionOverlay = z.strictObject({
+  region: RegionCode,
+  regionName: z.string().min(2),
+  bundle: Id,
+  addMatters: z.array(BundleMatter).default([]),
+  removeMatters: z.array(Id).default([]),
+  matterOverrides: z.array(MatterOverride).default([]),
+  promisedDays: z.number().int().min(0).optional(),
+  channels: z.array(Channel).optional(),
+  contact: Contact.optional(),
+  note: z.string().optional(),
+  source: SourceRef,
+});
+export type RegionOverlay = z.infer<typeof RegionOverlay>;
