@@ -20,7 +20,12 @@ export class YishiError extends Error {
   readonly area: string;
   readonly details: unknown;
 
-  constructor(kind: ErrorKind, area: string, message: string, options: { cause?: unknown; details?: unknown } = {}) {
+  constructor(
+    kind: ErrorKind,
+    area: string,
+    message: string,
+    options: { cause?: unknown; details?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'YishiError';
     this.kind = kind;

@@ -23,7 +23,12 @@ const p = plan(loadCatalog(), { bundleId, facts, ...(region ? { region } : {}) }
 console.log(`${p.bundle.name}（${p.region.name}）`);
 console.log('\n材料清单:');
 for (const c of p.checklist) {
-  const tag = c.status === 'shared' ? `免提交：${c.source}` : c.status === 'conditional' ? `视情况：${c.condition}` : '需提交';
+  const tag =
+    c.status === 'shared'
+      ? `免提交：${c.source}`
+      : c.status === 'conditional'
+        ? `视情况：${c.condition}`
+        : '需提交';
   console.log(`  - ${c.name} [${tag}] ← ${c.matters.join('、')}`);
 }
 console.log('\n办理步骤:');
@@ -31,7 +36,9 @@ for (const s of p.steps) {
   const cond = s.conditional ? ` (视情况：${s.conditional.question})` : '';
   console.log(`  ${s.stage}. ${s.matter.name} — ${s.department}，${s.timeLimit.text}${cond}`);
 }
-console.log(`\n时限：整体承诺 ${p.timing.promisedDays ?? '—'} 个工作日；关键路径 ${p.timing.criticalPathDays} 个工作日`);
+console.log(
+  `\n时限：整体承诺 ${p.timing.promisedDays ?? '—'} 个工作日；关键路径 ${p.timing.criticalPathDays} 个工作日`,
+);
 console.log('\n待确认:');
 for (const q of p.questions) console.log(`  - ${q.question} (影响 ${q.impact} 项)`);
 console.log('\n引用:');

@@ -15,7 +15,12 @@ export function formatIssue(issue: CatalogIssue): string {
 export function catalogError(issues: CatalogIssue[]): YishiError {
   const shown = issues.slice(0, 50).map(formatIssue);
   const more = issues.length > 50 ? `\n… and ${issues.length - 50} more` : '';
-  return new YishiError('invalid', 'catalog', `catalog has ${issues.length} problem(s):\n${shown.join('\n')}${more}`, {
-    details: issues,
-  });
+  return new YishiError(
+    'invalid',
+    'catalog',
+    `catalog has ${issues.length} problem(s):\n${shown.join('\n')}${more}`,
+    {
+      details: issues,
+    },
+  );
 }

@@ -42,7 +42,11 @@ export function readValidated<T>(
     try {
       raw = parse(readFileSync(path, 'utf8'));
     } catch (error) {
-      issues.push({ file, path: '', message: `cannot parse: ${error instanceof Error ? error.message : error}` });
+      issues.push({
+        file,
+        path: '',
+        message: `cannot parse: ${error instanceof Error ? error.message : error}`,
+      });
       continue;
     }
     const result = schema.safeParse(raw);

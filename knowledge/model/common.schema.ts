@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** Catalog ids are lowercase kebab-case ASCII so they are stable in URLs, logs and form keys. */
-export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be lowercase kebab-case, e.g. birth-registration');
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be lowercase kebab-case, e.g. birth-registration');
 
 /** A calendar date written as YYYY-MM-DD (retrieval dates of sources). */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');

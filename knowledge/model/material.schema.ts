@@ -22,7 +22,10 @@ export const MaterialFile = z.array(MaterialDef).min(1);
 /** One matter's requirement for a material. */
 export const MaterialUse = z.strictObject({
   ref: Id,
-  forms: z.array(z.enum(['original', 'copy', 'electronic'])).min(1).default(['original']),
+  forms: z
+    .array(z.enum(['original', 'copy', 'electronic']))
+    .min(1)
+    .default(['original']),
   copies: z.number().int().min(1).optional(),
   /** Only needed when this holds (e.g. applying by proxy → power of attorney). */
   condition: Condition.optional(),

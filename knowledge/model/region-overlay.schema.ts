@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Channel, Contact, Id, SourceRef, TimeLimit } from './common.schema.ts';
 import { BundleMatter } from './bundle.schema.ts';
+import { Channel, Contact, Id, SourceRef, TimeLimit } from './common.schema.ts';
 import { MaterialUse } from './material.schema.ts';
 
 /** A GB/T 2260 administrative division code: 6 digits (430000 湖南省, 430100 长沙市, 430102 芙蓉区). */

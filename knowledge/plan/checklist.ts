@@ -1,5 +1,5 @@
-import type { Condition } from '../model/condition.schema.ts';
 import type { Catalog } from '../load/catalog.ts';
+import type { Condition } from '../model/condition.schema.ts';
 import { and, evaluate, type Facts, unknownFacts } from './condition.ts';
 import type { ChecklistItem } from './plan.types.ts';
 import type { ResolvedBundle } from './resolve-region.ts';
@@ -68,7 +68,8 @@ export function buildChecklist(
     const truth = merged === undefined ? true : evaluate(merged, facts);
     const sources = new Set(live.map((u) => u.sharedSource));
     const [onlySource] = sources;
-    const shared = sources.size === 1 && onlySource != null && sharedAvailable.has(onlySource) ? onlySource : undefined;
+    const shared =
+      sources.size === 1 && onlySource != null && sharedAvailable.has(onlySource) ? onlySource : undefined;
 
     const item: ChecklistItem = {
       id: ref,

@@ -46,13 +46,21 @@ function catalogOf(s: Scenario) {
     facts: FACTS.map(testBoolFact),
     materials: MATERIALS.map((id) => ({ id, name: `材料${id}`, kind: 'proof' as const, aliases: [] })),
     matters: s.matters.map((m, i) =>
-      testMatter(`x${i}`, m.uses.map((u) => testUse(u.ref, u.condition ? { condition: u.condition } : {})), m.days),
+      testMatter(
+        `x${i}`,
+        m.uses.map((u) => testUse(u.ref, u.condition ? { condition: u.condition } : {})),
+        m.days,
+      ),
     ),
     bundles: [
       {
         id: 'rand',
         facts: FACTS,
-        matters: s.matters.map((m, i) => ({ id: `x${i}`, after: m.after, ...(m.condition ? { condition: m.condition } : {}) })),
+        matters: s.matters.map((m, i) => ({
+          id: `x${i}`,
+          after: m.after,
+          ...(m.condition ? { condition: m.condition } : {}),
+        })),
       },
     ],
   });
@@ -111,7 +119,9 @@ describe('plan properties', () => {
   it('never lists a material whose condition is false, and lists every one that may be needed', () => {
     fc.assert(
       fc.property(scenario, (s) => {
-        const listed = new Set(plan(catalogOf(s), { bundleId: 'rand', facts: s.facts }).checklist.map((c) => c.id));
+        const listed = new Set(
+          plan(catalogOf(s), { bundleId: 'rand', facts: s.facts }).checklist.map((c) => c.id),
+        );
         for (const ref of MATERIALS) expect(listed.has(ref)).toBe(mayBeNeeded(s, ref, s.facts));
       }),
       { numRuns: 300 },
@@ -139,7 +149,9 @@ describe('plan properties', () => {
     fc.assert(
       fc.property(scenario, (s) => {
         const catalog = catalogOf(s);
-        expect(plan(catalog, { bundleId: 'rand', facts: s.facts })).toEqual(plan(catalog, { bundleId: 'rand', facts: s.facts }));
+        expect(plan(catalog, { bundleId: 'rand', facts: s.facts })).toEqual(
+          plan(catalog, { bundleId: 'rand', facts: s.facts }),
+        );
       }),
       { numRuns: 100 },
     );

@@ -4,7 +4,9 @@ import { plan } from './plan.ts';
 
 const catalog = buildCatalog({
   facts: [testBoolFact('by-proxy'), testBoolFact('insured')],
-  sharedSources: [{ id: 'elicence-id-card', name: '居民身份证电子证照', kind: 'elicence', provider: '公安机关' }],
+  sharedSources: [
+    { id: 'elicence-id-card', name: '居民身份证电子证照', kind: 'elicence', provider: '公安机关' },
+  ],
   materials: [
     { id: 'id-card', name: '居民身份证', kind: 'identity', shared: 'elicence-id-card', aliases: [] },
     { id: 'cert', name: '出生医学证明', kind: 'certificate', aliases: [] },
@@ -13,7 +15,11 @@ const catalog = buildCatalog({
   ],
   matters: [
     testMatter('a', [testUse('id-card'), testUse('poa', { condition: { fact: 'by-proxy', is: true } })], 5),
-    testMatter('b', [testUse('cert'), testUse('id-card'), testUse('poa', { condition: { fact: 'by-proxy', is: true } })], 10),
+    testMatter(
+      'b',
+      [testUse('cert'), testUse('id-card'), testUse('poa', { condition: { fact: 'by-proxy', is: true } })],
+      10,
+    ),
     testMatter('c', [testUse('invoice')], 20),
     testMatter('d', [testUse('cert', { forms: ['copy'] })], 1),
   ],
@@ -37,7 +43,14 @@ const catalog = buildCatalog({
       bundle: 'birth',
       addMatters: [],
       removeMatters: ['c'],
-      matterOverrides: [{ matter: 'a', timeLimit: { promisedDays: 2, unit: 'workday' }, addMaterials: [], removeMaterials: [] }],
+      matterOverrides: [
+        {
+          matter: 'a',
+          timeLimit: { promisedDays: 2, unit: 'workday' },
+          addMaterials: [],
+          removeMaterials: [],
+        },
+      ],
       promisedDays: 3,
       source: { title: '长沙市版本', url: 'https://example.gov.cn/cs', retrieved: '2026-11-23' },
     },
@@ -46,7 +59,7 @@ const catalog = buildCatalog({
 
 describe('plan', () => {
   it('merges materials by identity and names every matter that needs them', () => {
-    const p = plan(catalog, { bundleId: 'birth', facts: { 'insured': true } });
+    const p = plan(catalog, { bundleId: 'birth', facts: { insured: true } });
     const ids = p.checklist.map((c) => c.id);
     expect(ids).toEqual(['id-card', 'poa', 'cert', 'invoice']);
     const cert = p.checklist.find((c) => c.id === 'cert');
@@ -85,7 +98,10 @@ describe('plan', () => {
       ['insured', 2],
       ['by-proxy', 1],
     ]);
-    expect(p.steps.find((s) => s.matter.id === 'c')?.conditional).toEqual({ fact: 'insured', question: '是否insured？' });
+    expect(p.steps.find((s) => s.matter.id === 'c')?.conditional).toEqual({
+      fact: 'insured',
+      question: '是否insured？',
+    });
   });
 
   it('computes the critical path and keeps the bundle promise', () => {
@@ -96,7 +112,12 @@ describe('plan', () => {
 
   it('uses the most specific region version and says when it falls back', () => {
     const county = plan(catalog, { bundleId: 'birth', region: '430102' });
-    expect(county.region).toMatchObject({ requested: '430102', used: '430100', name: '长沙市', fallback: false });
+    expect(county.region).toMatchObject({
+      requested: '430102',
+      used: '430100',
+      name: '长沙市',
+      fallback: false,
+    });
     expect(county.steps.map((s) => s.matter.id)).toEqual(['a', 'b', 'd']);
     expect(county.timing.promisedDays).toBe(3);
     expect(county.citations[0]?.title).toBe('长沙市版本');
@@ -106,6 +127,8 @@ describe('plan', () => {
   });
 
   it('rejects an unknown bundle with a not_found error', () => {
-    expect(() => plan(catalog, { bundleId: 'nope' })).toThrow(expect.objectContaining({ code: 'not_found:bundle' }));
+    expect(() => plan(catalog, { bundleId: 'nope' })).toThrow(
+      expect.objectContaining({ code: 'not_found:bundle' }),
+    );
   });
 });

@@ -2,8 +2,8 @@ import type { Catalog } from '../load/catalog.ts';
 import { YishiError } from '../yishi-error.ts';
 import { buildChecklist } from './checklist.ts';
 import type { Facts } from './condition.ts';
-import { openQuestions } from './questions.ts';
 import type { Citation, Plan } from './plan.types.ts';
+import { openQuestions } from './questions.ts';
 import { resolveBundle } from './resolve-region.ts';
 import { buildSteps } from './steps.ts';
 
@@ -59,14 +59,25 @@ function citations(
   const bundle = catalog.bundles.get(bundleId);
   const out: Citation[] = [];
   if (overlaySource) {
-    out.push({ id: `region:${bundleId}`, title: overlaySource.title, section: '地方办事指南', source: overlaySource.url });
+    out.push({
+      id: `region:${bundleId}`,
+      title: overlaySource.title,
+      section: '地方办事指南',
+      source: overlaySource.url,
+    });
   }
   bundle?.sources.forEach((s, i) => {
     out.push({ id: `bundle:${bundleId}:${i}`, title: s.title, section: '一件事办事指南', source: s.url });
   });
   for (const id of matterIds) {
     const m = catalog.matters.get(id);
-    if (m) out.push({ id: `matter:${id}`, title: m.source.title, section: `${m.name} 办事指南`, source: m.source.url });
+    if (m)
+      out.push({
+        id: `matter:${id}`,
+        title: m.source.title,
+        section: `${m.name} 办事指南`,
+        source: m.source.url,
+      });
   }
   const seen = new Set<string>();
   return out.filter((c) => {

@@ -1,8 +1,8 @@
+import type { Catalog } from '../load/catalog.ts';
 import type { BundleMatter } from '../model/bundle.schema.ts';
 import type { Channel } from '../model/common.schema.ts';
 import type { Matter } from '../model/matter.schema.ts';
 import type { RegionOverlay } from '../model/region-overlay.schema.ts';
-import type { Catalog } from '../load/catalog.ts';
 import type { RegionUse } from './plan.types.ts';
 
 export interface ResolvedBundle {
@@ -73,7 +73,9 @@ export function resolveBundle(catalog: Catalog, bundleId: string, region?: strin
         ...(region ? { requested: region } : {}),
         name: '全国通用版本',
         fallback: region !== undefined,
-        ...(region ? { note: '该地区暂无本事项的地方版本，以下按全国通用版本说明，具体以当地窗口要求为准。' } : {}),
+        ...(region
+          ? { note: '该地区暂无本事项的地方版本，以下按全国通用版本说明，具体以当地窗口要求为准。' }
+          : {}),
       };
 
   const promisedDays = overlay?.promisedDays ?? bundle.promisedDays;

@@ -1,6 +1,6 @@
+import type { Catalog } from '../load/catalog.ts';
 import type { Channel } from '../model/common.schema.ts';
 import type { Matter } from '../model/matter.schema.ts';
-import type { Catalog } from '../load/catalog.ts';
 import { decidingFact } from './checklist.ts';
 import { evaluate, type Facts } from './condition.ts';
 import { criticalPath, stages } from './dag.ts';
@@ -95,5 +95,7 @@ const CHANNEL_KIND: Record<Channel['kind'], string> = {
 /** One line per channel kind, e.g. 网上办理：湖南省政务服务网；窗口办理：户籍所在地派出所. */
 export function describeChannels(channels: readonly Channel[]): string | undefined {
   if (channels.length === 0) return undefined;
-  return channels.map((c) => `${CHANNEL_KIND[c.kind]}：${c.name}${c.address ? `（${c.address}）` : ''}`).join('；');
+  return channels
+    .map((c) => `${CHANNEL_KIND[c.kind]}：${c.name}${c.address ? `（${c.address}）` : ''}`)
+    .join('；');
 }

@@ -62,7 +62,17 @@ export function buildCatalog(parts: {
     aliases: ['甲', '乙', '丙'],
     matters: b.matters,
     facts: b.facts,
-    form: { fields: [{ key: 'applicant.name', label: '姓名', type: 'text', required: true, matters: [b.matters[0]?.id ?? 'x'] }] },
+    form: {
+      fields: [
+        {
+          key: 'applicant.name',
+          label: '姓名',
+          type: 'text',
+          required: true,
+          matters: [b.matters[0]?.id ?? 'x'],
+        },
+      ],
+    },
     ...(b.promisedDays !== undefined ? { promisedDays: b.promisedDays } : {}),
     channels: [{ kind: 'online', name: '测试平台' }],
     faqs: [],

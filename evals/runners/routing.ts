@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import type { Knowledge } from '../../knowledge/index.ts';
+import { SEARCH_CONFIG } from '../../knowledge/search/search.config.ts';
+import { AnswerService } from '../../server/answer/answer-service.ts';
+import { SqliteSessionStore } from '../../server/stores/sqlite-session-store.ts';
+import { readJsonl } from '../lib/dataset.ts';
+import type { Grade, GradedRow } from '../lib/grade.ts';
+import { table, writeReport } from '../lib/report.ts';
+import { RoutingRow } from './routing.schema.ts';
+
+export const ROUTING_DATASET = join(import.meta.dirname, '..', 'datasets', 'routing.jsonl');
+
+interface Got {
+  outcome: string;
+  bundleId?: string;
+}
+
+/** Pass when the outcome matches and, for answers, the bundle does. A wrong bundle scores lowest. */
+export function gradeRouting(row: RoutingRow, got: Got): Grade {
+  if (row.expect.outcome === 'answered') {
+    if (got.outcome === 'answered' && got.bundleId === row.expect.bundleId)
+      return { pass: true, score: 1, reason: 'right bundle' };
+    if (got.bundleId && got.bundleId !== row.expect.bundleId) {
+      return { pass: false, score: 0, reason: `wrong bundle ${got.bundleId}` };
+    }
+    return { pass: false, score: 0.25, reason: `no bundle (${got.outcome})` };
+  }
+  if (got.bundleId) return { pass: false, score: 0, reason: `placed in ${got.bundleId}` };
+  if (got.outcome === row.expect.outcome) return { pass: true, score: 1, reason: got.outcome };
+  return { pass: false, score: 0.5, reason: `${got.outcome} instead of ${row.expect.outcome}` };
+}
+
+export interface RoutingSummary {
+  total: number;
+  accuracy: number;
+  wrongBundle: number;
+  perBundle: Record<string, { n: number; correct: number; accuracy: number }>;
+}
+
+/** Sends every first message through the whole answer pipeline and grades where it went. */
+export async function runRouting(
+  knowledge: Knowledge,
+  dataset = ROUTING_DATASET,
+): Promise<{ summary: RoutingSummary; graded: GradedRow<RoutingRow>[] }> {
+  const rows = readJsonl(dataset, RoutingRow);
+  const store = new SqliteSessionStore(':memory:');
+  const answers = new AnswerService(knowledge, store);
+  const graded: GradedRow<RoutingRow>[] = [];
+  for (const row of rows) {
+    const answer = await answers.answer({ message: row.message, channel: 'eval' });
+    const got: Got = { outcome: answer.outcome, ...(answer.bundle ? { bundleId: answer.bundle.id } : {}) };
+    graded.push({ row, got, grade: gradeRouting(row, got) });
+  }
+  await store.close();
+
+  const perBundle: RoutingSummary['perBundle'] = {};
+  for (const { row, grade } of graded) {
+    const key = row.expect.outcome === 'answered' ? row.expect.bundleId : `(${row.expect.outcome})`;
+    const entry = perBundle[key] ?? { n: 0, correct: 0, accuracy: 0 };
+    perBundle[key] = entry;
+    entry.n += 1;
+    if (grade.pass) entry.correct += 1;
+  }
+  for (const e of Object.values(perBundle)) e.accuracy = round(e.correct / e.n);
+  const summary: RoutingSummary = {
+    total: graded.length,
+    accuracy: round(graded.filter((g) => g.grade.pass).length / graded.length),
+    wrongBundle: graded.filter(
+      (g) => g.grade.reason.startsWith('wrong bundle') || g.grade.reason.startsWith('placed in'),
+    ).length,
+    perBundle,
+  };
+  return { summary, graded };
+}
+
+export async function routingTask(knowledge: Knowledge): Promise<void> {
+  const { summary, graded } = await runRouting(knowledge);
+  const rows: (string | number)[][] = [['bundle', 'n', 'correct', 'accuracy']];
+  for (const [k, v] of Object.entries(summary.perBundle).sort())
+    rows.push([k, v.n, v.correct, v.accuracy.toFixed(3)]);
+  rows.push([
+    'overall',
+    summary.total,
+    graded.filter((g) => g.grade.pass).length,
+    summary.accuracy.toFixed(3),
+  ]);
+  console.log(`\nrouting — ${summary.total} questions\n${table(rows)}`);
+  console.log(`wrong bundle (the costly error): ${summary.wrongBundle}`);
+  for (const g of graded.filter((x) => !x.grade.pass))
+    console.log(`  ✗ ${g.row.id} ${g.row.message} → ${g.grade.reason}`);
+  const path = writeReport('routing', { config: SEARCH_CONFIG.routing, aggregate: summary, rows: graded });
+  console.log(`report: ${path}`);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

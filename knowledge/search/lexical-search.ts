@@ -1,0 +1,65 @@
+import MiniSearch from 'minisearch';
+import type { Chunk } from './chunks.ts';
+import { normalizeText } from './normalize.ts';
+import { SEARCH_CONFIG } from './search.config.ts';
+import type { Tokenizer } from './tokenizer.ts';
+
+export interface SearchHit extends Chunk {
+  score: number;
+}
+
+export interface SearchOptions {
+  k?: number;
+  /** Keep national chunks and those of this region (or its city/province). */
+  region?: string;
+  /** Keep only chunks of these bundles or matters. */
+  within?: ReadonlySet<string>;
+}
+
+/**
+ * BM25 over guide chunks with the jieba tokenizer (MiniSearch). It returns nothing rather than weak
+ * hits: results under `minScore` are dropped, so "nothing relevant" is an answer callers can act on.
+ */
+export class LexicalSearch {
+  private readonly index: MiniSearch<Chunk>;
+  private readonly byId: Map<string, Chunk>;
+
+  constructor(
+    chunks: readonly Chunk[],
+    private readonly tokenizer: Tokenizer,
+  ) {
+    this.byId = new Map(chunks.map((c) => [c.id, c]));
+    this.index = new MiniSearch<Chunk>({
+      fields: ['title', 'text'],
+      tokenize: (text) => this.tokenizer.tokens(text),
+      processTerm: (term) => term,
+    });
+    this.index.addAll([...chunks]);
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const k = options.k ?? 5;
+    const regions = options.region ? regionPrefixes(options.region) : undefined;
+    const results = this.index.search(normalizeText(query), {
+      boost: SEARCH_CONFIG.chunks.boost,
+      combineWith: 'OR',
+      filter: (r) => {
+        const c = this.byId.get(String(r.id));
+        if (!c) return false;
+        if (options.within && !options.within.has(c.bundleId ?? c.matterId ?? '')) return false;
+        return c.region === undefined || (regions?.includes(c.region) ?? false);
+      },
+    });
+    return results
+      .filter((r) => r.score >= SEARCH_CONFIG.chunks.minScore)
+      .slice(0, k)
+      .flatMap((r) => {
+        const c = this.byId.get(String(r.id));
+        return c ? [{ ...c, score: Math.round(r.score * 1000) / 1000 }] : [];
+      });
+  }
+}
+
+function regionPrefixes(code: string): string[] {
+  return [code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`];
+}

@@ -1,0 +1,128 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SqliteSessionStore } from '../stores/sqlite-session-store.ts';
+import { testKnowledge } from '../testing/start-app.ts';
+import { AnswerService } from './answer-service.ts';
+
+function service(file = ':memory:') {
+  const store = new SqliteSessionStore(file);
+  return { answers: new AnswerService(testKnowledge(), store), store };
+}
+
+describe('chat on the embedded default', () => {
+  it('answers a newborn question with the merged checklist, ordered steps and citations', async () => {
+    const { answers } = service();
+    const a = await answers.answer({ message: '宝宝刚出生，要办哪些证', channel: 'test' });
+    expect(a.outcome).toBe('answered');
+    expect(a.bundle).toEqual({ id: 'newborn', name: '新生儿出生一件事' });
+    expect(a.reply).toContain('新生儿出生一件事');
+    expect(a.reply).toContain('【需要准备的材料】');
+    expect(a.reply).toContain('【办理顺序】');
+    const birthCert = a.reply.indexOf('出生医学证明');
+    const registration = a.reply.search(/出生登记|落户/);
+    expect(birthCert).toBeGreaterThan(-1);
+    expect(a.reply.indexOf('第1步')).toBeLessThan(a.reply.indexOf('第2步'));
+    expect(a.plan?.steps.find((s) => /出生医学证明/.test(s.matter.name))?.stage).toBe(1);
+    expect(registration).toBeGreaterThan(-1);
+    expect(a.citations.length).toBeGreaterThan(0);
+    for (const c of a.citations) expect(c.source).toMatch(/^https?:\/\//);
+    // Every material named in the checklist comes from the plan, none is invented.
+    const names = new Set(a.plan?.checklist.map((c) => c.name));
+    for (const line of a.reply.split('\n').filter((l) => /^\d+\. /.test(l))) {
+      expect(names.has(line.replace(/^\d+\. /, '').replace(/（.*$/, ''))).toBe(true);
+    }
+  });
+
+  it('handles follow-ups in the same session', async () => {
+    const { answers } = service();
+    const first = await answers.answer({ message: '宝宝刚出生，要办哪些证', channel: 'test' });
+    const sessionId = first.sessionId;
+    const where = await answers.answer({ sessionId, message: '第二步在哪里办？', channel: 'test' });
+    expect(where.outcome).toBe('answered');
+    const stage2 = first.plan?.steps.filter((s) => s.stage === 2).map((s) => s.matter.name) ?? [];
+    expect(stage2.length).toBeGreaterThan(0);
+    for (const name of stage2) expect(where.reply).toContain(name);
+    expect(where.reply).toMatch(/第2步/);
+
+    const originals = await answers.answer({ sessionId, message: '要带原件吗？', channel: 'test' });
+    expect(originals.outcome).toBe('answered');
+    expect(originals.reply).toMatch(/原件|复印件/);
+    expect(originals.reply).not.toContain('【需要准备的材料】');
+
+    const time = await answers.answer({ sessionId, message: '一共要多久？', channel: 'test' });
+    expect(time.outcome).toBe('answered');
+    expect(time.reply).toMatch(/\d+个工作日/);
+    expect(time.bundle?.id).toBe('newborn');
+  });
+
+  it('asks the decisive question and updates the plan from a bare answer', async () => {
+    const { answers } = service();
+    const first = await answers.answer({ message: '孩子出生了要办什么', channel: 'test' });
+    const q = first.plan?.questions[0];
+    expect(q).toBeDefined();
+    expect(first.reply).toContain(q?.question ?? '?');
+    const yes = q?.options.find((o) => o.value === true);
+    const reply = yes ? '是的' : (q?.options[0]?.label ?? '');
+    const second = await answers.answer({ sessionId: first.sessionId, message: reply, channel: 'test' });
+    expect(second.outcome).toBe('answered');
+    expect(second.reply).toContain('已按您的情况');
+    expect(second.plan?.questions.map((x) => x.fact)).not.toContain(q?.fact);
+  });
+
+  it('switches topic and comes back to an earlier one', async () => {
+    const { answers } = service();
+    const a = await answers.answer({ message: '我明年退休，要准备什么', channel: 'test' });
+    expect(a.bundle?.id).toBe('retirement');
+    const b = await answers.answer({
+      sessionId: a.sessionId,
+      message: '另外我想开一家小饭馆',
+      channel: 'test',
+    });
+    expect(b.bundle?.id).toBe('open-restaurant');
+    const c = await answers.answer({
+      sessionId: a.sessionId,
+      message: '刚才那个退休的呢？',
+      channel: 'test',
+    });
+    expect(c.bundle?.id).toBe('retirement');
+  });
+
+  it('never places an off-topic or vague message in a bundle', async () => {
+    const { answers } = service();
+    const weather = await answers.answer({ message: '明天长沙会下雨吗', channel: 'test' });
+    expect(weather.outcome).toBe('off_topic');
+    expect(weather.bundle).toBeUndefined();
+    expect(weather.reply).toMatch(/一件事/);
+    const vague = await answers.answer({ message: '我想办个证', channel: 'test' });
+    expect(vague.outcome).toBe('clarify');
+    expect(vague.bundle).toBeUndefined();
+  });
+
+  it('keeps sessions across a restart', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'yishi-db-')), 'yishi.sqlite');
+    const one = service(file);
+    const first = await one.answers.answer({ message: '公司不做了，怎么注销', channel: 'test' });
+    expect(first.bundle?.id).toBe('company-deregistration');
+    await one.store.close();
+
+    const two = service(file);
+    const again = await two.answers.answer({
+      sessionId: first.sessionId,
+      message: '一共要多久？',
+      channel: 'test',
+    });
+    expect(again.bundle?.id).toBe('company-deregistration');
+    const turns = await two.store.listTurns(first.sessionId);
+    expect(turns.map((t) => t.seq)).toEqual([1, 2]);
+    expect(Object.keys(turns[0]?.timings ?? {})).toEqual([
+      'guard-input',
+      'understand',
+      'plan',
+      'retrieve',
+      'compose',
+    ]);
+    await two.store.close();
+  });
+});

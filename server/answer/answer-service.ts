@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { Knowledge } from '../../knowledge/index.ts';
+import { YishiError } from '../../knowledge/yishi-error.ts';
+import type { SessionState, SessionStore } from '../stores/session.types.ts';
+import type { ChatAnswer } from './chat-answer.ts';
+import type { Context } from './context.ts';
+import { KeyedLock } from './keyed-lock.ts';
+import { compose } from './steps/compose.ts';
+import { guardInput } from './steps/guard-input.ts';
+import { planStep } from './steps/plan-step.ts';
+import { record } from './steps/record.ts';
+import { retrieve } from './steps/retrieve.ts';
+import { understand } from './steps/understand.ts';
+
+export interface TurnInput {
+  sessionId?: string;
+  message: string;
+  region?: string;
+  channel: string;
+}
+
+type Step = [name: string, run: (ctx: Context) => void | Promise<void>];
+
+/**
+ * The answer pipeline: guard-input → understand → plan → retrieve → compose → record, over one
+ * Context, each step timed. Turns of one session are serialized.
+ */
+export class AnswerService {
+  private readonly lock = new KeyedLock();
+  private readonly steps: Step[];
+
+  constructor(
+    private readonly knowledge: Knowledge,
+    private readonly store: SessionStore,
+  ) {
+    this.steps = [
+      ['guard-input', guardInput],
+      ['understand', understand],
+      ['plan', planStep],
+      ['retrieve', retrieve],
+      ['compose', compose],
+      ['record', (ctx) => record(ctx, this.store)],
+    ];
+  }
+
+  async answer(input: TurnInput): Promise<ChatAnswer> {
+    const sessionId = input.sessionId ?? randomUUID();
+    return this.lock.run(sessionId, async () => {
+      const session = input.sessionId ? await this.existing(input.sessionId) : newSession(sessionId);
+      if (input.region) session.region = input.region;
+      const ctx: Context = {
+        knowledge: this.knowledge,
+        message: input.message,
+        channel: input.channel,
+        session,
+        intents: [],
+        learnt: {},
+        switched: false,
+        hits: [],
+        reply: '',
+        citations: [],
+        timings: {},
+      };
+      for (const [name, run] of this.steps) {
+        const started = performance.now();
+        await run(ctx);
+        ctx.timings[name] = Math.round((performance.now() - started) * 100) / 100;
+      }
+      return toAnswer(ctx);
+    });
+  }
+
+  async getSession(id: string): Promise<SessionState> {
+    return this.existing(id);
+  }
+
+  private async existing(id: string): Promise<SessionState> {
+    const session = await this.store.getSession(id);
+    if (!session) throw new YishiError('not_found', 'session', '会话不存在或已过期，请重新开始对话');
+    return session;
+  }
+}
+
+function newSession(id: string): SessionState {
+  const now = new Date().toISOString();
+  return { id, createdAt: now, updatedAt: now, recentBundles: [], facts: {}, turnCount: 0 };
+}
+
+function toAnswer(ctx: Context): ChatAnswer {
+  const plan = ctx.outcome === 'answered' ? ctx.plan : undefined;
+  return {
+    sessionId: ctx.session.id,
+    outcome: ctx.outcome ?? 'error',
+    reply: ctx.reply,
+    ...(plan ? { bundle: plan.bundle, plan } : {}),
+    ...(ctx.options ? { options: ctx.options } : {}),
+    citations: ctx.citations.map(({ title, section, source }) => ({ title, section, source })),
+  };
+}

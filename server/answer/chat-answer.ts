@@ -1,0 +1,14 @@
+import type { Citation, Plan } from '../../knowledge/index.ts';
+import type { Outcome } from './outcome.ts';
+
+/** The answer of `POST /api/chat` and the socket `reply` event (DESIGN.md public API). */
+export interface ChatAnswer {
+  sessionId: string;
+  outcome: Outcome;
+  reply: string;
+  bundle?: { id: string; name: string };
+  plan?: Plan;
+  /** Bundles offered when the outcome is `clarify` and yishi hesitates between some. */
+  options?: { id: string; name: string }[];
+  citations: Omit<Citation, 'id'>[];
+}

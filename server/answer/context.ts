@@ -1,0 +1,26 @@
+import type { Citation, Knowledge, Plan, RouteDecision, SearchHit } from '../../knowledge/index.ts';
+import type { SessionState } from '../stores/session.types.ts';
+import type { Outcome } from './outcome.ts';
+import type { Intent } from './understand/intents.ts';
+
+/** Everything one turn knows; each pipeline step reads it and adds its part. */
+export interface Context {
+  readonly knowledge: Knowledge;
+  readonly message: string;
+  readonly channel: string;
+  /** Mutable copy of the session; saved by the record step. */
+  session: SessionState;
+  intents: Intent[];
+  route?: RouteDecision;
+  /** Facts learnt from this message. */
+  learnt: Record<string, boolean | string>;
+  /** The bundle in focus changed in this turn. */
+  switched: boolean;
+  hits: SearchHit[];
+  plan?: Plan;
+  outcome?: Outcome;
+  reply: string;
+  options?: { id: string; name: string }[];
+  citations: Citation[];
+  timings: Record<string, number>;
+}

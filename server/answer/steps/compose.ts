@@ -1,0 +1,85 @@
+import type { Citation, Plan } from '../../../knowledge/index.ts';
+import { SECTION_LABEL } from '../../../knowledge/search/chunks.ts';
+import { normalizeText } from '../../../knowledge/search/normalize.ts';
+import { renderFollowUp } from '../compose/render-follow-up.ts';
+import { renderChecklist, renderQuestion, renderRegion, renderSteps } from '../compose/render-plan.ts';
+import type { Context } from '../context.ts';
+import { OUTCOME_MESSAGES } from '../outcome.ts';
+import { looksLikeService } from '../understand/service-words.ts';
+
+/**
+ * The deterministic grounded composer: writes the reply only from the plan and cited chunks.
+ * A new bundle or new facts get the whole plan and the next question; a follow-up gets its answer;
+ * a free question gets the best guide passage; anything else gets `no_answer`.
+ */
+export function compose(ctx: Context): void {
+  if (ctx.outcome) {
+    if (!ctx.reply && ctx.outcome !== 'answered') ctx.reply = OUTCOME_MESSAGES[ctx.outcome];
+    return;
+  }
+  const plan = ctx.plan;
+  if (!plan) {
+    ctx.outcome = 'no_answer';
+    ctx.reply = OUTCOME_MESSAGES.no_answer;
+    return;
+  }
+  const { catalog } = ctx.knowledge;
+  const learnt = Object.keys(ctx.learnt);
+  const parts: string[] = [];
+  const matterIds = new Set<string>();
+  let whole = ctx.switched;
+
+  if (ctx.switched) {
+    const bundle = catalog.bundles.get(plan.bundle.id);
+    const names = plan.steps.map((s) => s.matter.name);
+    parts.push(
+      `您要办的是“${plan.bundle.name}”（${plan.region.name}）。${bundle?.summary ?? ''}这件事把${names.length}个事项合并办理：${names.join('、')}。${renderRegion(plan)}`,
+    );
+  } else if (learnt.length > 0) {
+    const labels = learnt.map((id) => optionLabel(ctx, id)).join('，');
+    parts.push(`好的，已按您的情况（${labels}）更新了“${plan.bundle.name}”的清单和步骤。`);
+    whole = ctx.intents.length === 0;
+  }
+
+  for (const intent of ctx.intents) {
+    const answer = renderFollowUp(intent, plan, catalog);
+    for (const id of answer.matterIds) matterIds.add(id);
+    parts.push(answer.text);
+  }
+  if (whole) {
+    if (!ctx.intents.some((i) => i.kind === 'materials')) parts.push(renderChecklist(plan));
+    if (!ctx.intents.some((i) => i.kind === 'steps')) parts.push(renderSteps(plan));
+  }
+  if (!whole && ctx.intents.length === 0 && learnt.length === 0) {
+    const hit = ctx.hits[0];
+    if (!hit) {
+      ctx.outcome = looksLikeService(normalizeText(ctx.message)) ? 'no_answer' : 'off_topic';
+      ctx.reply = OUTCOME_MESSAGES[ctx.outcome];
+      return;
+    }
+    parts.push(`根据“${hit.title}”的${SECTION_LABEL[hit.section]}：\n${hit.text}`);
+    ctx.citations = ctx.hits
+      .slice(0, 2)
+      .map((h) => ({ id: h.id, title: h.title, section: SECTION_LABEL[h.section], source: h.source }));
+  }
+
+  const question = whole || learnt.length > 0 ? renderQuestion(plan) : undefined;
+  if (question) parts.push(question);
+  ctx.session.pendingFact = question ? plan.questions[0]?.fact : ctx.session.pendingFact;
+  if (ctx.citations.length === 0) ctx.citations = citationsFor(plan, whole ? undefined : matterIds);
+  const titles = [...new Set(ctx.citations.map((c) => c.title))];
+  parts.push(`依据：${titles.map((t, i) => `[${i + 1}] ${t}`).join('；')}`);
+  ctx.outcome = 'answered';
+  ctx.reply = parts.join('\n\n');
+}
+
+function citationsFor(plan: Plan, matterIds?: ReadonlySet<string>): Citation[] {
+  const bundleLevel = plan.citations.filter((c) => !c.id.startsWith('matter:'));
+  if (!matterIds || matterIds.size === 0) return matterIds ? bundleLevel : plan.citations;
+  return bundleLevel.concat(plan.citations.filter((c) => matterIds.has(c.id.slice('matter:'.length))));
+}
+
+function optionLabel(ctx: Context, factId: string): string {
+  const fact = ctx.knowledge.catalog.facts.get(factId);
+  return fact?.options.find((o) => o.value === ctx.learnt[factId])?.label ?? factId;
+}

@@ -1,0 +1,70 @@
+/**
+ * What a person asks about the bundle in focus. Detected with patterns because the answer to each comes
+ * from the plan, never from free text; an unmatched question falls through to retrieval.
+ */
+export type IntentKind =
+  | 'materials'
+  | 'originals'
+  | 'steps'
+  | 'where'
+  | 'time'
+  | 'fees'
+  | 'contact'
+  | 'conditions';
+
+/** `stage` is set when the person names a step ("第二步在哪里办"). */
+export interface Intent {
+  kind: IntentKind;
+  stage?: number;
+}
+
+const PATTERNS: [IntentKind, RegExp][] = [
+  ['originals', /原件|复印件|复印|电子版|电子证照|扫描件/],
+  [
+    'where',
+    /哪里办|哪儿办|在哪|去哪|哪个窗口|什么地方|地址|网上办|线上办|网上能|能不能网上|手机上|app|渠道|怎么申请|哪里申请|哪办/,
+  ],
+  ['time', /多久|多长时间|几天|时限|多少天|多少个工作日|什么时候能|多快|要等|期限/],
+  ['fees', /多少钱|收费|收钱|费用|要钱|免费|花钱|交钱|几块/],
+  ['contact', /电话|热线|联系方式|咨询谁|打给谁|问谁/],
+  ['conditions', /条件|资格|能不能办|可以办吗|符合|够不够/],
+  ['materials', /材料|带什么|带啥|准备什么|准备啥|要带|清单|哪些证|什么证|证件|资料/],
+  ['steps', /顺序|流程|步骤|先办|先后|第一步|接下来|下一步|然后办|哪一步/],
+];
+
+const NUMERALS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
+
+/** Reads "第二步" / "第2步" as 2. */
+export function stageMentioned(text: string): number | undefined {
+  const m = /第\s*([一二两三四五六七八九十\d]+)\s*(?:步|个步骤|阶段)/.exec(text);
+  if (!m?.[1]) return undefined;
+  const raw = m[1];
+  const n = /^\d+$/.test(raw) ? Number(raw) : NUMERALS[raw];
+  return n && n > 0 ? n : undefined;
+}
+
+/** All intents of a normalized message, in a fixed order. */
+export function detectIntents(text: string): Intent[] {
+  const out: Intent[] = [];
+  const stage = stageMentioned(text);
+  for (const [kind, re] of PATTERNS) {
+    if (!re.test(text)) continue;
+    out.push(kind === 'where' && stage ? { kind, stage } : { kind });
+  }
+  if (stage && !out.some((i) => i.kind === 'where')) out.push({ kind: 'where', stage });
+  // "要带原件吗" asks about the form of the materials, not for the list again.
+  if (out.some((i) => i.kind === 'originals')) return out.filter((i) => i.kind !== 'materials');
+  return out;
+}

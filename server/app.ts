@@ -1,0 +1,67 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import { join } from 'node:path';
+import express from 'express';
+import type { Logger } from 'pino';
+import { Server } from 'socket.io';
+import { z } from 'zod';
+import type { Knowledge } from '../knowledge/index.ts';
+import { AnswerService } from './answer/answer-service.ts';
+import { errorHandler, notFound } from './http/error-handler.ts';
+import { requestLog } from './http/request-log.ts';
+import { chatRoutes } from './http/routes/chat-routes.ts';
+import { knowledgeRoutes } from './http/routes/knowledge-routes.ts';
+import { attachChatNamespace } from './socket/chat-namespace.ts';
+import type { SessionStore } from './stores/session.types.ts';
+
+// Validation messages reach people: have zod write them in Chinese.
+z.config(z.locales.zhCN());
+
+const WIDGET_DIR = join(import.meta.dirname, '..', 'widget');
+
+export interface AppDeps {
+  knowledge: Knowledge;
+  store: SessionStore;
+  logger: Logger;
+}
+
+export interface App {
+  http: HttpServer;
+  io: Server;
+  answers: AnswerService;
+  store: SessionStore;
+  close(): Promise<void>;
+}
+
+/** Wires HTTP routes, the socket namespace and the demo page over the given knowledge and store. */
+export function createApp({ knowledge, store, logger }: AppDeps): App {
+  const answers = new AnswerService(knowledge, store);
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestLog(logger));
+  app.use(express.json({ limit: '16kb' }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use('/api', knowledgeRoutes(knowledge));
+  app.use('/api', chatRoutes(answers, knowledge));
+  app.use(express.static(join(WIDGET_DIR, 'demo'), { index: 'index.html' }));
+  app.use(notFound);
+  app.use(errorHandler(logger));
+
+  const http = createServer(app);
+  const io = new Server(http, { serveClient: false, maxHttpBufferSize: 16 * 1024 });
+  attachChatNamespace(io, answers, store, logger);
+
+  return {
+    http,
+    io,
+    answers,
+    store,
+    async close() {
+      await io.close();
+      if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
+      await store.close();
+    },
+  };
+}

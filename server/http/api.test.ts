@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getJson, postJson, type RunningApp, startApp } from '../testing/start-app.ts';
+
+let running: RunningApp;
+beforeAll(async () => {
+  running = await startApp();
+});
+afterAll(() => running.close());
+
+describe('public API', () => {
+  it('GET /healthz', async () => {
+    expect(await getJson(`${running.url}/healthz`)).toEqual({ status: 200, body: { status: 'ok' } });
+  });
+
+  it('GET /api/bundles lists every bundle with its matters', async () => {
+    const { status, body } = await getJson(`${running.url}/api/bundles`);
+    expect(status).toBe(200);
+    const ids = body.bundles.map((b: { id: string }) => b.id);
+    for (const id of [
+      'newborn',
+      'retirement',
+      'posthumous',
+      'open-restaurant',
+      'company-deregistration',
+      'school-enrollment',
+      'social-security-card',
+      'company-info-change',
+    ]) {
+      expect(ids).toContain(id);
+    }
+    const newborn = body.bundles.find((b: { id: string }) => b.id === 'newborn');
+    expect(newborn).toMatchObject({ name: '新生儿出生一件事', audience: 'person' });
+    expect(newborn.matters.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('GET /api/bundles/:id returns the bundle with its matters in full', async () => {
+    const { status, body } = await getJson(`${running.url}/api/bundles/retirement`);
+    expect(status).toBe(200);
+    expect(body.name).toBe('退休一件事');
+    expect(body.matters[0]).toHaveProperty('materials');
+    expect(body.matters[0]).toHaveProperty('timeLimit');
+    expect(body.matters[0]).toHaveProperty('after');
+  });
+
+  it('POST /api/plan returns checklist, staged steps and questions', async () => {
+    const { status, body } = await postJson(`${running.url}/api/plan`, { bundleId: 'newborn' });
+    expect(status).toBe(200);
+    expect(body.bundle).toEqual({ id: 'newborn', name: '新生儿出生一件事' });
+    expect(body.checklist.length).toBeGreaterThan(0);
+    for (const item of body.checklist) expect(['submit', 'shared', 'conditional']).toContain(item.status);
+    const stageOf = (re: RegExp) =>
+      body.steps.find((s: { matter: { name: string } }) => re.test(s.matter.name))?.stage;
+    expect(stageOf(/出生医学证明/)).toBeLessThan(stageOf(/出生登记|落户/));
+    expect(body.questions.length).toBeGreaterThan(0);
+  });
+
+  it('POST /api/plan applies facts: answering a question removes it', async () => {
+    const first = await postJson(`${running.url}/api/plan`, { bundleId: 'newborn' });
+    const q = first.body.questions[0];
+    const second = await postJson(`${running.url}/api/plan`, {
+      bundleId: 'newborn',
+      facts: { [q.fact]: q.options[0].value },
+    });
+    expect(second.status).toBe(200);
+    expect(second.body.questions.map((x: { fact: string }) => x.fact)).not.toContain(q.fact);
+  });
+
+  it('GET /api/search finds guide sections with jieba tokens', async () => {
+    const { status, body } = await getJson(
+      `${running.url}/api/search?q=${encodeURIComponent('出生医学证明')}&k=3`,
+    );
+    expect(status).toBe(200);
+    expect(body.hits.length).toBeGreaterThan(0);
+    expect(body.hits.length).toBeLessThanOrEqual(3);
+    expect(body.hits[0]).toMatchObject({
+      id: expect.any(String),
+      title: expect.any(String),
+      section: expect.any(String),
+      score: expect.any(Number),
+      source: expect.stringMatching(/^https?:/),
+    });
+  });
+
+  it('POST /api/chat and GET /api/sessions/:id/form', async () => {
+    const chat = await postJson(`${running.url}/api/chat`, { message: '快退休了要办什么手续' });
+    expect(chat.status).toBe(200);
+    expect(chat.body.bundle.id).toBe('retirement');
+    const form = await getJson(`${running.url}/api/sessions/${chat.body.sessionId}/form`);
+    expect(form.status).toBe(200);
+    expect(form.body.bundleId).toBe('retirement');
+    expect(form.body.fields.length).toBeGreaterThanOrEqual(8);
+    expect(form.body.fields[0]).toMatchObject({ value: null, source: null, status: 'needs_input' });
+  });
+});
+
+describe('bad input gets a 4xx with { error: { code, message } } and the server keeps serving', () => {
+  const cases: [string, () => Promise<{ status: number; body: any }>, number, string][] = [
+    ['invalid JSON', () => postJson(`${running.url}/api/chat`, '{"message": '), 400, 'bad_request:json'],
+    ['wrong type', () => postJson(`${running.url}/api/chat`, { message: 42 }), 400, 'bad_request:chat'],
+    ['missing field', () => postJson(`${running.url}/api/chat`, {}), 400, 'bad_request:chat'],
+    [
+      'unknown field',
+      () => postJson(`${running.url}/api/chat`, { message: '你好', admin: true }),
+      400,
+      'bad_request:chat',
+    ],
+    [
+      'message over 2,000 characters',
+      () => postJson(`${running.url}/api/chat`, { message: '办'.repeat(2001) }),
+      400,
+      'bad_request:chat',
+    ],
+    [
+      'body over the size limit',
+      () => postJson(`${running.url}/api/chat`, { message: 'x'.repeat(20_000) }),
+      413,
+      'payload_too_large:body',
+    ],
+    [
+      'malformed session id',
+      () => postJson(`${running.url}/api/chat`, { sessionId: 'abc', message: '你好' }),
+      400,
+      'bad_request:chat',
+    ],
+    [
+      'unknown session',
+      () =>
+        postJson(`${running.url}/api/chat`, {
+          sessionId: '00000000-0000-4000-8000-000000000000',
+          message: '你好',
+        }),
+      404,
+      'not_found:session',
+    ],
+    [
+      'bad region',
+      () => postJson(`${running.url}/api/chat`, { message: '你好', region: 'hunan' }),
+      400,
+      'bad_request:chat',
+    ],
+    ['unknown bundle', () => getJson(`${running.url}/api/bundles/nope`), 404, 'not_found:bundle'],
+    [
+      'plan for unknown bundle',
+      () => postJson(`${running.url}/api/plan`, { bundleId: 'nope' }),
+      404,
+      'not_found:bundle',
+    ],
+    [
+      'plan with unknown fact',
+      () => postJson(`${running.url}/api/plan`, { bundleId: 'newborn', facts: { 'no-such-fact': true } }),
+      400,
+      'bad_request:plan',
+    ],
+    [
+      'plan with a bad fact value',
+      () => postJson(`${running.url}/api/plan`, { bundleId: 'newborn', facts: { 'by-proxy': 'perhaps' } }),
+      400,
+      'bad_request:plan',
+    ],
+    ['search without q', () => getJson(`${running.url}/api/search`), 400, 'bad_request:search'],
+    [
+      'search with k out of range',
+      () => getJson(`${running.url}/api/search?q=x&k=500`),
+      400,
+      'bad_request:search',
+    ],
+    [
+      'form of unknown session',
+      () => getJson(`${running.url}/api/sessions/00000000-0000-4000-8000-000000000000/form`),
+      404,
+      'not_found:session',
+    ],
+    ['unknown route', () => getJson(`${running.url}/api/nothing-here`), 404, 'not_found:route'],
+  ];
+
+  for (const [name, call, status, code] of cases) {
+    it(name, async () => {
+      const res = await call();
+      expect(res.status).toBe(status);
+      expect(res.body).toEqual({ error: { code, message: expect.any(String) } });
+      expect(res.body.error.message).not.toMatch(/at .*\.ts|Error:|stack/);
+    });
+  }
+
+  it('still serves after all of them', async () => {
+    expect((await getJson(`${running.url}/healthz`)).status).toBe(200);
+  });
+
+  it('answers Chinese validation messages', async () => {
+    const res = await postJson(`${running.url}/api/chat`, { message: '' });
+    expect(res.body.error.message).toMatch(/消息不能为空/);
+  });
+});

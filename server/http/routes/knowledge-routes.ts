@@ -1,0 +1,72 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Knowledge } from '../../../knowledge/index.ts';
+import { plan } from '../../../knowledge/index.ts';
+import { SECTION_LABEL } from '../../../knowledge/search/chunks.ts';
+import { YishiError } from '../../../knowledge/yishi-error.ts';
+import { parsePayload } from '../parse.ts';
+import { PlanRequest } from './plan.schema.ts';
+import { SearchQuery } from './search.schema.ts';
+
+const BundleParams = z.object({ id: z.string().min(1).max(100) });
+
+/** Catalog reads, planning and search: `GET /api/bundles[/:id]`, `POST /api/plan`, `GET /api/search`. */
+export function knowledgeRoutes(knowledge: Knowledge): Router {
+  const { catalog } = knowledge;
+  const router = Router();
+
+  router.get('/bundles', (_req, res) => {
+    const bundles = [...catalog.bundles.values()].map((b) => ({
+      id: b.id,
+      name: b.name,
+      audience: b.audience,
+      matters: b.matters.map((m) => ({ id: m.id, name: catalog.matters.get(m.id)?.name ?? m.id })),
+    }));
+    res.json({ bundles });
+  });
+
+  router.get('/bundles/:id', (req, res) => {
+    const { id } = parsePayload(BundleParams, req.params, 'bundle');
+    const bundle = catalog.bundles.get(id);
+    if (!bundle) throw new YishiError('not_found', 'bundle', `没有找到编号为 ${id} 的一件事`);
+    const matters = bundle.matters.map((member) => ({ ...catalog.matters.get(member.id), ...member }));
+    res.json({ ...bundle, matters });
+  });
+
+  router.post('/plan', (req, res) => {
+    const body = parsePayload(PlanRequest, req.body, 'plan');
+    const bundle = catalog.bundles.get(body.bundleId);
+    if (!bundle) throw new YishiError('not_found', 'bundle', `没有找到编号为 ${body.bundleId} 的一件事`);
+    for (const [factId, value] of Object.entries(body.facts)) {
+      const fact = catalog.facts.get(factId);
+      if (!fact || !bundle.facts.includes(factId)) {
+        throw new YishiError('bad_request', 'plan', `facts.${factId}：这件事没有这个情形问题`);
+      }
+      if (!fact.options.some((o) => o.value === value)) {
+        throw new YishiError(
+          'bad_request',
+          'plan',
+          `facts.${factId}：取值只能是 ${fact.options.map((o) => JSON.stringify(o.value)).join(' / ')}`,
+        );
+      }
+    }
+    res.json(
+      plan(catalog, {
+        bundleId: body.bundleId,
+        facts: body.facts,
+        ...(body.region ? { region: body.region } : {}),
+      }),
+    );
+  });
+
+  router.get('/search', (req, res) => {
+    const query = parsePayload(SearchQuery, req.query, 'search');
+    const hits = knowledge.search.search(query.q, {
+      k: query.k,
+      ...(query.region ? { region: query.region } : {}),
+    });
+    res.json({ hits: hits.map((h) => ({ ...h, sectionLabel: SECTION_LABEL[h.section] })) });
+  });
+
+  return router;
+}

@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { buildKnowledge, loadCatalog } from '../knowledge/index.ts';
+import { createApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+import { SqliteSessionStore } from './stores/sqlite-session-store.ts';
+
+/** Starts yishi on embedded defaults: bundled catalog, SQLite in DATA_DIR, deterministic composer. */
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  for (const name of ['OPENAI_API_KEY', 'DATABASE_URL', 'REDIS_URL'] as const) {
+    if (config[name]) logger.warn(`${name} is set but not supported yet; running on the embedded default`);
+  }
+  const catalog = loadCatalog(config.CATALOG_DIR);
+  const knowledge = buildKnowledge(catalog);
+  const store = new SqliteSessionStore(join(config.dataDir, 'yishi.sqlite'));
+  const app = createApp({ knowledge, store, logger });
+
+  app.http.listen(config.PORT, config.HOST, () => {
+    logger.info(
+      { port: config.PORT, bundles: catalog.bundles.size, matters: catalog.matters.size },
+      `yishi listening on http://localhost:${config.PORT}`,
+    );
+  });
+  const stop = async () => {
+    logger.info('shutting down');
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

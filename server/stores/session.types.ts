@@ -1,0 +1,45 @@
+import type { FactValue } from '../../knowledge/model/condition.schema.ts';
+
+/** What yishi remembers of one conversation between turns. */
+export interface SessionState {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  /** The 一件事 in focus. */
+  bundleId?: string;
+  /** Bundles discussed before, most recent first, so a person can come back to one. */
+  recentBundles: string[];
+  region?: string;
+  /** Answers to situation questions, shared across bundles (it is the same person). */
+  facts: Record<string, FactValue>;
+  /** The fact yishi just asked about, so a bare 是/不是 can answer it. */
+  pendingFact?: string;
+  /** Bundles offered when yishi asked which one was meant. */
+  pendingChoice?: string[];
+  turnCount: number;
+}
+
+/** One recorded turn: enough to review what happened, never the raw retrieval payloads. */
+export interface TurnRecord {
+  sessionId: string;
+  seq: number;
+  channel: string;
+  message: string;
+  outcome: string;
+  reply: string;
+  bundleId?: string;
+  timings: Record<string, number>;
+  createdAt: string;
+}
+
+/** Storage for sessions, turns and idempotent replies; SQLite by default, PostgreSQL later. */
+export interface SessionStore {
+  getSession(id: string): Promise<SessionState | undefined>;
+  saveSession(session: SessionState): Promise<void>;
+  appendTurn(turn: TurnRecord): Promise<void>;
+  listTurns(sessionId: string): Promise<TurnRecord[]>;
+  /** The stored answer to a client turn id, for idempotent socket turns. */
+  getReply(turnId: string): Promise<unknown | undefined>;
+  saveReply(turnId: string, sessionId: string, reply: unknown): Promise<void>;
+  close(): Promise<void>;
+}
