@@ -1,6 +1,6 @@
 import type { Catalog } from '../load/catalog.ts';
-import type { Condition } from '../model/condition.schema.ts';
-import { and, evaluate, type Facts, unknownFacts } from './condition.ts';
+import type { Condition, FactValue } from '../model/condition.schema.ts';
+import { and, conditionLeaves, evaluate, type Facts, unknownFacts } from './condition.ts';
 import type { ChecklistItem } from './plan.types.ts';
 import type { ResolvedBundle } from './resolve-region.ts';
 
@@ -88,7 +88,7 @@ export function buildChecklist(
       item.source = catalog.sharedSources.get(shared)?.name ?? shared;
     }
     if (truth === undefined && merged) {
-      const fact = decidingFact(merged, facts, factOrder);
+      const fact = decidingFact(merged, facts, factOrder, (id) => factValues(catalog, id));
       const question = catalog.facts.get(fact)?.question;
       item.fact = fact;
       if (question) item.condition = question;
@@ -98,11 +98,32 @@ export function buildChecklist(
   return items;
 }
 
-/** The unanswered fact of a condition that comes first in the bundle's question order. */
-export function decidingFact(condition: Condition, facts: Facts, factOrder: readonly string[]): string {
-  const unknown = unknownFacts(condition, facts);
-  const ranked = [...unknown].sort((a, b) => orderOf(factOrder, a) - orderOf(factOrder, b));
-  return ranked[0] ?? '';
+/**
+ * The question to ask about an undecided condition: first a fact whose answer alone can settle it
+ * (for 代办人身份证 that is "by proxy?", not "local hukou?"), then the fact the condition mentions most,
+ * then the bundle's own question order.
+ */
+export function decidingFact(
+  condition: Condition,
+  facts: Facts,
+  factOrder: readonly string[],
+  optionsOf: (fact: string) => readonly FactValue[],
+): string {
+  const leaves = conditionLeaves(condition).map((l) => l.fact);
+  const ranked = unknownFacts(condition, facts)
+    .map((f) => ({
+      f,
+      decisive: optionsOf(f).some((v) => evaluate(condition, { ...facts, [f]: v }) !== undefined) ? 0 : 1,
+      mentions: leaves.filter((x) => x === f).length,
+      order: orderOf(factOrder, f),
+    }))
+    .sort((a, b) => a.decisive - b.decisive || b.mentions - a.mentions || a.order - b.order);
+  return ranked[0]?.f ?? '';
+}
+
+/** The values a fact can take, from its declared options. */
+export function factValues(catalog: Catalog, factId: string): FactValue[] {
+  return catalog.facts.get(factId)?.options.map((o) => o.value) ?? [];
 }
 
 function orderOf(list: readonly string[], id: string): number {

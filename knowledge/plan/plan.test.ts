@@ -126,6 +126,28 @@ describe('plan', () => {
     expect(other.region.note).toContain('全国通用版本');
   });
 
+  it('asks the question whose answer alone settles a merged condition', () => {
+    const c = buildCatalog({
+      facts: [testBoolFact('local'), testBoolFact('proxy')],
+      materials: [{ id: 'agent-id', name: '代办人身份证', kind: 'identity', aliases: [] }],
+      matters: [
+        testMatter('x', [testUse('agent-id', { condition: { fact: 'proxy', is: true } })]),
+        testMatter('y', [testUse('agent-id', { condition: { fact: 'proxy', is: true } })]),
+      ],
+      bundles: [
+        {
+          id: 'k',
+          facts: ['local', 'proxy'],
+          matters: [
+            { id: 'x', after: [] },
+            { id: 'y', after: [], condition: { fact: 'local', is: true } },
+          ],
+        },
+      ],
+    });
+    expect(plan(c, { bundleId: 'k' }).checklist[0]).toMatchObject({ status: 'conditional', fact: 'proxy' });
+  });
+
   it('rejects an unknown bundle with a not_found error', () => {
     expect(() => plan(catalog, { bundleId: 'nope' })).toThrow(
       expect.objectContaining({ code: 'not_found:bundle' }),

@@ -1,7 +1,7 @@
 import type { Catalog } from '../load/catalog.ts';
 import type { Channel } from '../model/common.schema.ts';
 import type { Matter } from '../model/matter.schema.ts';
-import { decidingFact } from './checklist.ts';
+import { decidingFact, factValues } from './checklist.ts';
 import { evaluate, type Facts } from './condition.ts';
 import { criticalPath, stages } from './dag.ts';
 import type { PlanStep, StepTimeLimit } from './plan.types.ts';
@@ -59,7 +59,7 @@ export function buildSteps(
       const channel = describeChannels(matter.channels);
       if (channel) step.channel = channel;
       if (member.condition && evaluate(member.condition, facts) === undefined) {
-        const fact = decidingFact(member.condition, facts, factOrder);
+        const fact = decidingFact(member.condition, facts, factOrder, (id) => factValues(catalog, id));
         step.conditional = { fact, question: catalog.facts.get(fact)?.question ?? fact };
       }
       return step;
