@@ -1,8 +1,8 @@
-import MiniSearch from 'minisearch';
 import type { Catalog } from '../load/catalog.ts';
 import { normalizeText } from '../search/normalize.ts';
 import { SEARCH_CONFIG } from '../search/search.config.ts';
 import type { Tokenizer } from '../search/tokenizer.ts';
+import { routeFeatures } from './route-features.ts';
 
 export interface RankedBundle {
   bundleId: string;
@@ -10,6 +10,8 @@ export interface RankedBundle {
   score: number;
   /** The longest alias or name found verbatim in the message, if any. */
   aliasHit?: string;
+  /** The strongest features that matched, for explanations and evals. */
+  signals: string[];
 }
 
 export type RouteDecision =
@@ -17,35 +19,33 @@ export type RouteDecision =
   | { kind: 'ambiguous'; candidates: RankedBundle[]; ranked: RankedBundle[] }
   | { kind: 'none'; ranked: RankedBundle[] };
 
-interface Card {
-  id: string;
-  name: string;
-  aliases: string;
-  matters: string;
-  materials: string;
-}
+type Field = keyof typeof SEARCH_CONFIG.routing.fields;
 
 /**
- * Decides which 一件事 a message is about: BM25 (MiniSearch with the jieba tokenizer) over one routing
- * card per bundle — name, aliases, member matters, materials — plus a bonus for aliases found verbatim.
+ * Decides which 一件事 a message is about. Each bundle has a routing card (name, aliases, member
+ * matters, materials); a message scores, per bundle, the sum over its distinct features of
+ * field weight × family weight × IDF across bundles, plus a bonus for aliases found verbatim.
  * It refuses to guess: a weak best match is `none`, a close runner-up makes it `ambiguous`.
+ * (Why not BM25 here: see docs/adr/0003-routing-refuses-to-guess.md.)
  */
 export class BundleRouter {
-  private readonly index: MiniSearch<Card>;
+  private readonly cards: { bundleId: string; features: Map<string, number> }[];
+  private readonly idf = new Map<string, number>();
   private readonly phrases: { bundleId: string; phrase: string }[];
+  private readonly generic: ReadonlySet<string>;
 
   constructor(
     private readonly catalog: Catalog,
     private readonly tokenizer: Tokenizer,
   ) {
-    this.index = new MiniSearch<Card>({
-      fields: ['name', 'aliases', 'matters', 'materials'],
-      tokenize: (text) => this.tokenizer.tokens(text),
-      processTerm: (term) => term,
-    });
-    this.index.addAll([...catalog.bundles.values()].map((b) => this.card(b.id)));
+    this.generic = new Set(SEARCH_CONFIG.routing.genericTerms);
+    this.cards = [...catalog.bundles.keys()].map((bundleId) => ({ bundleId, features: this.card(bundleId) }));
+    const df = new Map<string, number>();
+    for (const card of this.cards) for (const f of card.features.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+    const n = this.cards.length;
+    for (const [f, d] of df) this.idf.set(f, Math.log(n / d));
     this.phrases = [...catalog.bundles.values()].flatMap((b) =>
-      [b.name, b.name.replace(/一件事$/, ''), ...b.aliases]
+      [b.name, b.name.replace(/[“”"]/g, '').replace(/一件事$/, ''), ...b.aliases]
         .map(normalizeText)
         .filter((p) => p.length >= 2)
         .map((phrase) => ({ bundleId: b.id, phrase })),
@@ -54,30 +54,37 @@ export class BundleRouter {
 
   rank(message: string): RankedBundle[] {
     const cfg = SEARCH_CONFIG.routing;
+    const query = routeFeatures(message, this.tokenizer, this.generic, cfg.features);
     const text = normalizeText(message);
-    const scores = new Map<string, number>();
-    for (const hit of this.index.search(text, { boost: cfg.boost, combineWith: 'OR' })) {
-      scores.set(String(hit.id), hit.score);
+    const out: RankedBundle[] = [];
+    for (const card of this.cards) {
+      let score = 0;
+      const contributions: [string, number][] = [];
+      for (const [feature, familyWeight] of query) {
+        const fieldWeight = card.features.get(feature);
+        if (fieldWeight === undefined) continue;
+        const s = fieldWeight * familyWeight * (this.idf.get(feature) ?? 0);
+        if (s <= 0) continue;
+        score += s;
+        contributions.push([feature, s]);
+      }
+      const aliasHit = this.phrases
+        .filter((p) => p.bundleId === card.bundleId && text.includes(p.phrase))
+        .reduce<string | undefined>((best, p) => (p.phrase.length > (best?.length ?? 0) ? p.phrase : best), undefined);
+      if (aliasHit) score += [...aliasHit].length * cfg.aliasCharBonus;
+      if (score <= 0) continue;
+      out.push({
+        bundleId: card.bundleId,
+        name: this.catalog.bundles.get(card.bundleId)?.name ?? card.bundleId,
+        score: Math.round(score * 100) / 100,
+        ...(aliasHit ? { aliasHit } : {}),
+        signals: contributions
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 5)
+          .map(([f]) => f),
+      });
     }
-    const hits = new Map<string, string>();
-    for (const { bundleId, phrase } of this.phrases) {
-      if (text.includes(phrase) && phrase.length > (hits.get(bundleId)?.length ?? 0))
-        hits.set(bundleId, phrase);
-    }
-    for (const [bundleId, phrase] of hits) {
-      scores.set(bundleId, (scores.get(bundleId) ?? 0) + phrase.length * cfg.aliasCharBonus);
-    }
-    return [...scores.entries()]
-      .map(([bundleId, score]): RankedBundle => {
-        const aliasHit = hits.get(bundleId);
-        return {
-          bundleId,
-          name: this.catalog.bundles.get(bundleId)?.name ?? bundleId,
-          score,
-          ...(aliasHit ? { aliasHit } : {}),
-        };
-      })
-      .sort((a, b) => b.score - a.score || a.bundleId.localeCompare(b.bundleId));
+    return out.sort((a, b) => b.score - a.score || a.bundleId.localeCompare(b.bundleId));
   }
 
   route(message: string): RouteDecision {
@@ -92,24 +99,29 @@ export class BundleRouter {
     return { kind: 'bundle', bundleId: best.bundleId, ranked };
   }
 
-  private card(bundleId: string): Card {
+  /** A bundle's routing features, each with the weight of the strongest field it occurs in. */
+  private card(bundleId: string): Map<string, number> {
     const b = this.catalog.bundles.get(bundleId);
     if (!b) throw new Error(`unknown bundle ${bundleId}`);
-    const matters = b.matters.flatMap((bm) => {
+    const cfg = SEARCH_CONFIG.routing;
+    const fields: Record<Field, string[]> = { name: [b.name], aliases: b.aliases, matters: [], materials: [] };
+    for (const bm of b.matters) {
       const m = this.catalog.matters.get(bm.id);
-      return m ? [m.name, ...m.aliases, ...(m.result ? [m.result] : [])] : [];
-    });
-    const materials = b.matters.flatMap((bm) =>
-      (this.catalog.matters.get(bm.id)?.materials ?? []).map(
-        (u) => this.catalog.materials.get(u.ref)?.name ?? '',
-      ),
-    );
-    return {
-      id: b.id,
-      name: b.name,
-      aliases: b.aliases.join('\n'),
-      matters: matters.join('\n'),
-      materials: [...new Set(materials)].join('\n'),
-    };
+      if (!m) continue;
+      fields.matters.push(m.name, ...m.aliases, ...(m.result ? [m.result] : []));
+      for (const use of m.materials) fields.materials.push(this.catalog.materials.get(use.ref)?.name ?? '');
+    }
+    const features = new Map<string, number>();
+    for (const [field, texts] of Object.entries(fields) as [Field, string[]][]) {
+      for (const text of texts) {
+        for (const [f, familyWeight] of routeFeatures(text, this.tokenizer, this.generic, cfg.features)) {
+          // Card features keep the field weight; the family weight is applied once, on the query side.
+          void familyWeight;
+          const w = cfg.fields[field];
+          if (w > (features.get(f) ?? 0)) features.set(f, w);
+        }
+      }
+    }
+    return features;
   }
 }

@@ -1,0 +1,63 @@
+import { pinyin } from 'pinyin-pro';
+import { normalizeText } from '../search/normalize.ts';
+import type { Tokenizer } from '../search/tokenizer.ts';
+
+const CJK = /^\p{Script=Han}$/u;
+
+export interface FeatureWeights {
+  word: number;
+  /** Multiplier for one-character words (上, 改, 关 …), which are ambiguous morphemes more than topics. */
+  singleChar: number;
+  bigram: number;
+  pinyin: number;
+}
+
+/**
+ * The features a routing text is matched on, each with its family weight:
+ * - `w:` jieba words (the catalog's terms are in the dictionary);
+ * - `b:` Han character bigrams, which survive odd segmentation (上一年级 still shares 年级 with 一年级报名);
+ * - `p:` toneless pinyin bigrams, which survive the commonest typo — an IME homophone (注消/注销, 退修/退休).
+ * Generic service words (手续, 材料 …) and their bigrams are dropped: they say nothing about which event.
+ */
+export function routeFeatures(
+  text: string,
+  tokenizer: Tokenizer,
+  generic: ReadonlySet<string>,
+  weights: FeatureWeights,
+): Map<string, number> {
+  const features = new Map<string, number>();
+  const add = (key: string, weight: number) => {
+    if (weight > (features.get(key) ?? 0)) features.set(key, weight);
+  };
+  for (const word of tokenizer.tokens(text)) {
+    if (!generic.has(word)) add(`w:${word}`, [...word].length === 1 ? weights.word * weights.singleChar : weights.word);
+  }
+  const normalized = normalizeText(text);
+  const chars = [...normalized];
+  const syllables = pinyin(normalized, { toneType: 'none', type: 'array', nonZh: 'spaced' });
+  const genericBigrams = bigramsOf(generic);
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const a = chars[i] ?? '';
+    const b = chars[i + 1] ?? '';
+    if (!CJK.test(a) || !CJK.test(b)) continue;
+    const bigram = a + b;
+    if (genericBigrams.has(bigram)) continue;
+    add(`b:${bigram}`, weights.bigram);
+    if (syllables.length === chars.length) add(`p:${syllables[i]} ${syllables[i + 1]}`, weights.pinyin);
+  }
+  return features;
+}
+
+const bigramCache = new WeakMap<ReadonlySet<string>, Set<string>>();
+
+function bigramsOf(words: ReadonlySet<string>): Set<string> {
+  const cached = bigramCache.get(words);
+  if (cached) return cached;
+  const out = new Set<string>();
+  for (const w of words) {
+    const cs = [...w];
+    for (let i = 0; i + 1 < cs.length; i++) out.add((cs[i] ?? '') + (cs[i + 1] ?? ''));
+  }
+  bigramCache.set(words, out);
+  return out;
+}
