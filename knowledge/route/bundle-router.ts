@@ -70,7 +70,10 @@ export class BundleRouter {
       }
       const aliasHit = this.phrases
         .filter((p) => p.bundleId === card.bundleId && text.includes(p.phrase))
-        .reduce<string | undefined>((best, p) => (p.phrase.length > (best?.length ?? 0) ? p.phrase : best), undefined);
+        .reduce<string | undefined>(
+          (best, p) => (p.phrase.length > (best?.length ?? 0) ? p.phrase : best),
+          undefined,
+        );
       if (aliasHit) score += [...aliasHit].length * cfg.aliasCharBonus;
       if (score <= 0) continue;
       out.push({
@@ -104,7 +107,12 @@ export class BundleRouter {
     const b = this.catalog.bundles.get(bundleId);
     if (!b) throw new Error(`unknown bundle ${bundleId}`);
     const cfg = SEARCH_CONFIG.routing;
-    const fields: Record<Field, string[]> = { name: [b.name], aliases: b.aliases, matters: [], materials: [] };
+    const fields: Record<Field, string[]> = {
+      name: [b.name],
+      aliases: b.aliases,
+      matters: [],
+      materials: [],
+    };
     for (const bm of b.matters) {
       const m = this.catalog.matters.get(bm.id);
       if (!m) continue;
@@ -114,9 +122,8 @@ export class BundleRouter {
     const features = new Map<string, number>();
     for (const [field, texts] of Object.entries(fields) as [Field, string[]][]) {
       for (const text of texts) {
-        for (const [f, familyWeight] of routeFeatures(text, this.tokenizer, this.generic, cfg.features)) {
-          // Card features keep the field weight; the family weight is applied once, on the query side.
-          void familyWeight;
+        // Card features keep the field weight; the family weight is applied once, on the query side.
+        for (const f of routeFeatures(text, this.tokenizer, this.generic, cfg.features).keys()) {
           const w = cfg.fields[field];
           if (w > (features.get(f) ?? 0)) features.set(f, w);
         }

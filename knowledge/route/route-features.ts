@@ -30,7 +30,8 @@ export function routeFeatures(
     if (weight > (features.get(key) ?? 0)) features.set(key, weight);
   };
   for (const word of tokenizer.tokens(text)) {
-    if (!generic.has(word)) add(`w:${word}`, [...word].length === 1 ? weights.word * weights.singleChar : weights.word);
+    if (!generic.has(word))
+      add(`w:${word}`, [...word].length === 1 ? weights.word * weights.singleChar : weights.word);
   }
   const normalized = normalizeText(text);
   const chars = [...normalized];
