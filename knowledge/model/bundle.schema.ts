@@ -26,7 +26,7 @@ export const Bundle = z.strictObject({
   /** The official name as in the national list, e.g. 新生儿出生一件事. */
   name: z.string().min(4),
   /** National key-matters list and year, only where a public source confirms it. */
-  list: z.strictObject({ batch: z.string(), year: z.number().int().min(2024) }).optional(),
+  list: z.strictObject({ batch: z.enum(['第一批', '第二批']), year: z.number().int().min(2024) }).optional(),
   audience: z.enum(['person', 'business']),
   summary: z.string().min(10),
   leadDepartment: z.string().min(2),
