@@ -86,6 +86,17 @@ function newSession(id: string): SessionState {
   return { id, createdAt: now, updatedAt: now, recentBundles: [], facts: {}, turnCount: 0 };
 }
 
+/** One citation per page: several sections of the same guide are cited once. */
+function uniqueCitations(citations: Context['citations']): ChatAnswer['citations'] {
+  const seen = new Set<string>();
+  return citations.flatMap(({ title, section, source }) => {
+    const key = `${title}|${source}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ title, section, source }];
+  });
+}
+
 function toAnswer(ctx: Context): ChatAnswer {
   const plan = ctx.outcome === 'answered' ? ctx.plan : undefined;
   return {
@@ -94,6 +105,6 @@ function toAnswer(ctx: Context): ChatAnswer {
     reply: ctx.reply,
     ...(plan ? { bundle: plan.bundle, plan } : {}),
     ...(ctx.options ? { options: ctx.options } : {}),
-    citations: ctx.citations.map(({ title, section, source }) => ({ title, section, source })),
+    citations: uniqueCitations(ctx.citations),
   };
 }

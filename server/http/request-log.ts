@@ -9,7 +9,7 @@ export function requestLog(logger: Logger): RequestHandler {
       logger.info(
         {
           method: req.method,
-          path: req.path,
+          path: req.baseUrl + req.path,
           status: res.statusCode,
           ms: Math.round(performance.now() - started),
         },
