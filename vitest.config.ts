@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['server/**/*.test.ts', 'knowledge/**/*.test.ts', 'evals/**/*.test.ts', 'prompts/**/*.test.ts'],
     testTimeout: 20_000,
     pool: 'forks',
+    // In CI a JSON report is written too, so .ci/run can print the plain "N passed, N failed" line.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results.json' }]] : ['default'],
   },
 });
