@@ -1,12 +1,23 @@
 /**
  * Runs evaluation tasks on the datasets in evals/datasets and writes a report per task.
  * Usage: npm run eval [-- <task> ...]   (no task = all)
+ *
+ * The knowledge is the authored catalog plus the imported catalogs the server would load (KNOWLEDGE_DIRS or
+ * DATA_DIR/catalogs/*); when none is imported and ../shared/data/hunan exists, it is imported into a
+ * temporary folder first, so region versions are evaluated too.
  */
-import { buildKnowledge } from '../knowledge/index.ts';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importHunan } from '../knowledge/import/hunan/import-hunan.ts';
+import { buildKnowledge, DEFAULT_CATALOG_DIR, type Knowledge, loadCatalog } from '../knowledge/index.ts';
+import { loadConfig } from '../server/config.ts';
 import { routingTask } from './runners/routing.ts';
+import { sentinelTask } from './runners/sentinel.ts';
 
-const TASKS: Record<string, (k: ReturnType<typeof buildKnowledge>) => Promise<void>> = {
+const TASKS: Record<string, (k: Knowledge) => Promise<void>> = {
   routing: routingTask,
+  sentinel: sentinelTask,
 };
 
 const asked = process.argv.slice(2);
@@ -15,7 +26,17 @@ if (unknown.length > 0) {
   console.error(`unknown task(s): ${unknown.join(', ')}; available: ${Object.keys(TASKS).join(', ')}`);
   process.exit(2);
 }
-const knowledge = buildKnowledge();
+
+const config = loadConfig();
+let dirs = config.knowledgeDirs;
+const hunan = join(import.meta.dirname, '..', '..', 'shared', 'data', 'hunan');
+if (dirs.length === 0 && existsSync(hunan)) {
+  const out = join(mkdtempSync(join(tmpdir(), 'yishi-eval-')), 'hunan');
+  importHunan({ input: hunan, output: out, authoredRoot: DEFAULT_CATALOG_DIR, authored: loadCatalog() });
+  dirs = [out];
+  console.log(`imported ${hunan} for this run`);
+}
+const knowledge = buildKnowledge(loadCatalog([DEFAULT_CATALOG_DIR, ...dirs]));
 for (const name of asked.length > 0 ? asked : Object.keys(TASKS)) {
   const task = TASKS[name];
   if (task) await task(knowledge);

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { YishiError } from '../knowledge/yishi-error.ts';
 
@@ -13,6 +14,8 @@ export const ConfigSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('data'),
   CATALOG_DIR: z.string().min(1).optional(),
+  /** Extra catalog folders (comma-separated), loaded beside the authored one; default: every folder in DATA_DIR/catalogs. */
+  KNOWLEDGE_DIRS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** LLM path (issue "Conversation"): any OpenAI-compatible endpoint. */
   OPENAI_API_KEY: z.string().min(1).optional(),
@@ -24,7 +27,7 @@ export const ConfigSchema = z.object({
   REDIS_URL: optionalUrl,
 });
 
-export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };
+export type Config = z.infer<typeof ConfigSchema> & { dataDir: string; knowledgeDirs: string[] };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = ConfigSchema.safeParse(env);
@@ -32,5 +35,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new YishiError('invalid', 'config', `invalid environment:\n${lines.join('\n')}`);
   }
-  return { ...result.data, dataDir: resolve(result.data.DATA_DIR) };
+  const dataDir = resolve(result.data.DATA_DIR);
+  const knowledgeDirs =
+    result.data.KNOWLEDGE_DIRS !== undefined
+      ? result.data.KNOWLEDGE_DIRS.split(',')
+          .map((d) => d.trim())
+          .filter(Boolean)
+          .map((d) => resolve(d))
+      : importedCatalogs(join(dataDir, 'catalogs'));
+  return { ...result.data, dataDir, knowledgeDirs };
+}
+
+/** Every catalog folder an import wrote into `dir` (those with a bundles/ or regions/ folder). */
+function importedCatalogs(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && ['bundles', 'regions'].some((s) => existsSync(join(dir, d.name, s))))
+    .map((d) => join(dir, d.name))
+    .sort();
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { buildKnowledge, loadCatalog } from '../knowledge/index.ts';
+import { buildKnowledge, DEFAULT_CATALOG_DIR, loadCatalog } from '../knowledge/index.ts';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
@@ -18,14 +18,20 @@ async function main(): Promise<void> {
   for (const name of ['OPENAI_API_KEY', 'DATABASE_URL', 'REDIS_URL'] as const) {
     if (config[name]) logger.warn(`${name} is set but not supported yet; running on the embedded default`);
   }
-  const catalog = loadCatalog(config.CATALOG_DIR);
+  const catalog = loadCatalog([config.CATALOG_DIR ?? DEFAULT_CATALOG_DIR, ...config.knowledgeDirs]);
   const knowledge = buildKnowledge(catalog);
   const store = new SqliteSessionStore(join(config.dataDir, 'yishi.sqlite'));
   const app = createApp({ knowledge, store, logger });
 
   app.http.listen(config.PORT, config.HOST, () => {
     logger.info(
-      { port: config.PORT, bundles: catalog.bundles.size, matters: catalog.matters.size },
+      {
+        port: config.PORT,
+        bundles: catalog.bundles.size,
+        matters: catalog.matters.size,
+        overlays: catalog.overlays.length,
+        catalogs: config.knowledgeDirs,
+      },
       `yishi listening on http://localhost:${config.PORT}`,
     );
   });

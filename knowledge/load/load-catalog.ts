@@ -17,24 +17,31 @@ import { type LoadedFile, readValidated } from './read-files.ts';
 export const DEFAULT_CATALOG_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'catalog');
 
 /**
- * Loads every data file under `root`, validates it and cross-checks references.
- * Throws one `invalid:catalog` error listing every problem, each naming the file and the path inside it.
+ * Loads every data file under the given catalog roots (the authored catalog first, then imported ones),
+ * validates it and cross-checks references across all of them. Throws one `invalid:catalog` error listing
+ * every problem, each naming the file and the path inside it.
  */
-export function loadCatalog(root: string = DEFAULT_CATALOG_DIR): Catalog {
-  const { catalog, issues } = inspectCatalog(root);
+export function loadCatalog(roots: string | readonly string[] = DEFAULT_CATALOG_DIR): Catalog {
+  const { catalog, issues } = inspectCatalog(roots);
   if (issues.length > 0) throw catalogError(issues);
   return catalog;
 }
 
 /** Like `loadCatalog` but returns the problems instead of throwing (for the catalog check CLI and tests). */
-export function inspectCatalog(root: string): { catalog: Catalog; issues: CatalogIssue[] } {
+export function inspectCatalog(roots: string | readonly string[]): {
+  catalog: Catalog;
+  issues: CatalogIssue[];
+} {
+  const list = typeof roots === 'string' ? [roots] : roots;
   const issues: CatalogIssue[] = [];
   const hash = createHash('sha256');
-  const read = <T>(dir: string, schema: Parameters<typeof readValidated<T>>[2]) => {
-    const files = readValidated(root, dir, schema, issues);
-    for (const f of files) hash.update(f.file).update(readFileSync(join(root, f.file)));
-    return files;
-  };
+  const read = <T>(dir: string, schema: Parameters<typeof readValidated<T>>[2]) =>
+    list.flatMap((root) => {
+      const label = list.length > 1 ? basename(root) : '';
+      const files = readValidated(root, dir, schema, issues, label);
+      for (const f of files) hash.update(f.file).update(readFileSync(f.path));
+      return files;
+    });
 
   const bundleFiles = read('bundles', Bundle);
   const matterFiles = read('matters', Matter);

@@ -5,8 +5,10 @@ import type { z } from 'zod';
 import type { CatalogIssue } from './catalog-issue.ts';
 
 export interface LoadedFile<T> {
-  /** Path relative to the catalog root, used in every validation message. */
+  /** Path relative to the catalog root (prefixed by the root's label when several are loaded), for messages. */
   file: string;
+  /** Absolute path on disk. */
+  path: string;
   data: T;
 }
 
@@ -34,10 +36,11 @@ export function readValidated<T>(
   dir: string,
   schema: z.ZodType<T>,
   issues: CatalogIssue[],
+  label = '',
 ): LoadedFile<T>[] {
   const out: LoadedFile<T>[] = [];
   for (const path of listDataFiles(join(root, dir))) {
-    const file = relative(root, path);
+    const file = label ? join(label, relative(root, path)) : relative(root, path);
     let raw: unknown;
     try {
       raw = parse(readFileSync(path, 'utf8'));
@@ -56,7 +59,7 @@ export function readValidated<T>(
       }
       continue;
     }
-    out.push({ file, data: result.data });
+    out.push({ file, path, data: result.data });
   }
   return out;
 }

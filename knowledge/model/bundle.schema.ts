@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Channel, Contact, Faq, Id, SourceRef } from './common.schema.ts';
+import { Channel, Contact, Faq, Id, RegionCode, SourceRef } from './common.schema.ts';
 import { Condition } from './condition.schema.ts';
 import { FormField } from './form-field.schema.ts';
 
@@ -28,6 +28,10 @@ export const Bundle = z.strictObject({
   /** National key-matters list and year, only where a public source confirms it. */
   list: z.strictObject({ batch: z.enum(['第一批', '第二批']), year: z.number().int().min(2024) }).optional(),
   audience: z.enum(['person', 'business']),
+  /** Set for a regional bundle (e.g. imported from a provincial portal): offered only within this region. */
+  scope: RegionCode.optional(),
+  /** Codes of this bundle on provincial portals (Hunan 43PCN0009 …), so imported local versions become overlays. */
+  portalCodes: z.array(z.string().regex(/^[0-9A-Z]{6,20}$/)).default([]),
   summary: z.string().min(10),
   leadDepartment: z.string().min(2),
   /** How people actually name the event (宝宝出生, 上户口 …). */

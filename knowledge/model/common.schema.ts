@@ -5,6 +5,9 @@ export const Id = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be lowercase kebab-case, e.g. birth-registration');
 
+/** A GB/T 2260 administrative division code: 6 digits (430000 湖南省, 430100 长沙市, 430102 芙蓉区). */
+export const RegionCode = z.string().regex(/^\d{6}$/, 'region must be a 6-digit GB/T 2260 code');
+
 /** A calendar date written as YYYY-MM-DD (retrieval dates of sources). */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
 

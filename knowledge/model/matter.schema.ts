@@ -20,11 +20,13 @@ export const Matter = z.strictObject({
   name: z.string().min(2),
   aliases: z.array(z.string()).default([]),
   department: z.string().min(2),
-  type: MatterType,
+  /** Absent only for imported matters whose source does not say. */
+  type: MatterType.optional(),
   /** Level and department that handle it, e.g. 县级公安机关户籍窗口. */
   level: z.string().optional(),
-  legalBasis: z.array(z.string().min(2)).min(1),
-  conditions: z.array(z.string().min(2)).min(1),
+  /** Authored matters always give both (see catalog completeness test); imported ones may not. */
+  legalBasis: z.array(z.string().min(2)).default([]),
+  conditions: z.array(z.string().min(2)).default([]),
   materials: z.array(MaterialUse),
   steps: z.array(z.strictObject({ name: z.string().min(2), detail: z.string().optional() })).min(1),
   timeLimit: TimeLimit,

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { BundleMatter } from './bundle.schema.ts';
-import { Channel, Contact, Id, SourceRef, TimeLimit } from './common.schema.ts';
+import { Channel, Contact, Fees, Id, RegionCode, SourceRef, TimeLimit } from './common.schema.ts';
 import { MaterialUse } from './material.schema.ts';
 
-/** A GB/T 2260 administrative division code: 6 digits (430000 湖南省, 430100 长沙市, 430102 芙蓉区). */
-export const RegionCode = z.string().regex(/^\d{6}$/, 'region must be a 6-digit GB/T 2260 code');
+export { RegionCode } from './common.schema.ts';
 
 /** How one matter differs in a region. */
 export const MatterOverride = z.strictObject({
@@ -30,6 +29,8 @@ export const RegionOverlay = z.strictObject({
   promisedDays: z.number().int().min(0).optional(),
   channels: z.array(Channel).optional(),
   contact: Contact.optional(),
+  /** Fees this region's version lists for the whole bundle (e.g. postage for mailed results). */
+  fees: Fees.optional(),
   note: z.string().optional(),
   source: SourceRef,
 });

@@ -46,6 +46,11 @@ export function plan(catalog: Catalog, input: PlanInput): Plan {
       unit: 'workday',
     },
     questions,
+    channels: resolved.channels,
+    ...(resolved.contact ? { contact: resolved.contact } : {}),
+    ...(resolved.fees?.items.length ? { regionFees: resolved.fees.items } : {}),
+    ...(bundle.reform?.after.trips !== undefined ? { trips: bundle.reform.after.trips } : {}),
+    catalogVersion: catalog.hash.slice(0, 12),
     citations: citations(catalog, bundle.id, order, resolved.overlay?.source),
   };
 }

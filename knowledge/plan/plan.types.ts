@@ -86,5 +86,14 @@ export interface Plan {
     unit: 'workday';
   };
   questions: PlanQuestion[];
+  /** Where the whole bundle is applied for, in the region's version when there is one. */
+  channels: Channel[];
+  contact?: { phone?: string; note?: string };
+  /** Fees the region's version lists for the whole bundle. */
+  regionFees?: { name: string; amount: string; basis?: string }[];
+  /** Trips in person after the reform, when published. */
+  trips?: number;
+  /** The catalog version the plan was made from (content hash prefix). */
+  catalogVersion: string;
   citations: Citation[];
 }

@@ -1,22 +1,19 @@
 import type { Catalog } from '../load/catalog.ts';
 import type { BundleMatter } from '../model/bundle.schema.ts';
-import type { Channel } from '../model/common.schema.ts';
+import type { Channel, Fees } from '../model/common.schema.ts';
 import type { Matter } from '../model/matter.schema.ts';
 import type { RegionOverlay } from '../model/region-overlay.schema.ts';
+import { regionChain } from '../regions/divisions.ts';
 import type { RegionUse } from './plan.types.ts';
 
 export interface ResolvedBundle {
   matters: { member: BundleMatter; matter: Matter }[];
   promisedDays?: number;
   channels: Channel[];
+  contact?: { phone?: string; note?: string };
+  fees?: Fees;
   region: RegionUse;
   overlay?: RegionOverlay;
-}
-
-/** The regions to try for a GB/T 2260 code, most specific first: county, city, province. */
-export function regionChain(code: string): string[] {
-  const chain = [code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`];
-  return [...new Set(chain)];
 }
 
 /**
@@ -83,6 +80,8 @@ export function resolveBundle(catalog: Catalog, bundleId: string, region?: strin
     matters,
     ...(promisedDays !== undefined ? { promisedDays } : {}),
     channels: overlay?.channels ?? bundle.channels,
+    ...((overlay?.contact ?? bundle.contact) ? { contact: overlay?.contact ?? bundle.contact } : {}),
+    ...(overlay?.fees ? { fees: overlay.fees } : {}),
     region: regionUse,
     ...(overlay ? { overlay } : {}),
   };

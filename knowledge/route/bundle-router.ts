@@ -1,4 +1,5 @@
 import type { Catalog } from '../load/catalog.ts';
+import { withinRegion } from '../regions/divisions.ts';
 import { normalizeText } from '../search/normalize.ts';
 import { SEARCH_CONFIG } from '../search/search.config.ts';
 import type { Tokenizer } from '../search/tokenizer.ts';
@@ -42,8 +43,9 @@ export class BundleRouter {
     this.cards = [...catalog.bundles.keys()].map((bundleId) => ({ bundleId, features: this.card(bundleId) }));
     const df = new Map<string, number>();
     for (const card of this.cards) for (const f of card.features.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+    // IDF normalized to [0, 1] by ln N, so thresholds mean the same whatever the number of bundles.
     const n = this.cards.length;
-    for (const [f, d] of df) this.idf.set(f, Math.log(n / d));
+    for (const [f, d] of df) this.idf.set(f, n > 1 ? Math.log(n / d) / Math.log(n) : 0);
     this.phrases = [...catalog.bundles.values()].flatMap((b) =>
       [b.name, b.name.replace(/[“”"]/g, '').replace(/一件事$/, ''), ...b.aliases]
         .map(normalizeText)
@@ -52,12 +54,15 @@ export class BundleRouter {
     );
   }
 
-  rank(message: string): RankedBundle[] {
+  /** Ranks bundles for a message; regional bundles only count when `region` lies within their scope. */
+  rank(message: string, region?: string): RankedBundle[] {
     const cfg = SEARCH_CONFIG.routing;
     const query = routeFeatures(message, this.tokenizer, this.generic, cfg.features);
     const text = normalizeText(message);
     const out: RankedBundle[] = [];
     for (const card of this.cards) {
+      const scope = this.catalog.bundles.get(card.bundleId)?.scope;
+      if (scope && !(region && withinRegion(region, scope))) continue;
       let score = 0;
       const contributions: [string, number][] = [];
       for (const [feature, familyWeight] of query) {
@@ -90,12 +95,13 @@ export class BundleRouter {
     return out.sort((a, b) => b.score - a.score || a.bundleId.localeCompare(b.bundleId));
   }
 
-  route(message: string): RouteDecision {
+  route(message: string, region?: string): RouteDecision {
     const cfg = SEARCH_CONFIG.routing;
-    const ranked = this.rank(message);
+    const ranked = this.rank(message, region);
     const [best, second] = ranked;
     if (!best || best.score < cfg.minScore) return { kind: 'none', ranked };
-    if (second && best.score < second.score * cfg.minRatio) {
+    // A close runner-up makes it ambiguous, unless only the best was named by one of its own aliases.
+    if (second && best.score < second.score * cfg.minRatio && !(best.aliasHit && !second.aliasHit)) {
       const candidates = ranked.filter((r) => r.score >= best.score * (1 - cfg.clarifyWithin)).slice(0, 3);
       return { kind: 'ambiguous', candidates, ranked };
     }

@@ -1,4 +1,5 @@
 import MiniSearch from 'minisearch';
+import { regionChain } from '../regions/divisions.ts';
 import type { Chunk } from './chunks.ts';
 import { normalizeText } from './normalize.ts';
 import { SEARCH_CONFIG } from './search.config.ts';
@@ -39,7 +40,7 @@ export class LexicalSearch {
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const k = options.k ?? 5;
-    const regions = options.region ? regionPrefixes(options.region) : undefined;
+    const regions = options.region ? regionChain(options.region) : undefined;
     const results = this.index.search(normalizeText(query), {
       boost: SEARCH_CONFIG.chunks.boost,
       combineWith: 'OR',
@@ -58,8 +59,4 @@ export class LexicalSearch {
         return c ? [{ ...c, score: Math.round(r.score * 1000) / 1000 }] : [];
       });
   }
-}
-
-function regionPrefixes(code: string): string[] {
-  return [code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`];
 }

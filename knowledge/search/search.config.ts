@@ -17,7 +17,7 @@ export const SEARCH_CONFIG = {
     /** Score added per character of an alias (or name) found verbatim in the message. */
     aliasCharBonus: 0.5,
     /** The best bundle must score at least this to be chosen … */
-    minScore: 5,
+    minScore: 3,
     /** … and at least this many times the runner-up, or the person is asked which one. */
     minRatio: 1.3,
     /** A runner-up within this fraction of the best is offered when asking. */
@@ -95,6 +95,24 @@ export const SEARCH_CONFIG = {
       '想要',
       '打算',
       '另外',
+      '工作日',
+      '几个',
+      '多少',
+      '几天',
+      '要多久',
+      '办结',
+      '办好',
+      '现场',
+      '到场',
+      '电话',
+      '热线',
+      '地址',
+      '业务',
+      '问题',
+      '费用',
+      '收费',
+      '原件',
+      '复印件',
       '还有',
       '那个',
       '这个',

@@ -57,6 +57,7 @@ export function buildCatalog(parts: {
     id: b.id,
     name: `${b.id}一件事`,
     audience: 'person',
+    portalCodes: [],
     summary: '测试用的一件事，用于单元测试。',
     leadDepartment: '测试部门',
     aliases: ['甲', '乙', '丙'],

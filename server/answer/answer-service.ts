@@ -106,5 +106,6 @@ function toAnswer(ctx: Context): ChatAnswer {
     ...(plan ? { bundle: plan.bundle, plan } : {}),
     ...(ctx.options ? { options: ctx.options } : {}),
     citations: uniqueCitations(ctx.citations),
+    catalogVersion: ctx.knowledge.catalog.hash.slice(0, 12),
   };
 }

@@ -11,4 +11,6 @@ export interface ChatAnswer {
   /** Bundles offered when the outcome is `clarify` and yishi hesitates between some. */
   options?: { id: string; name: string }[];
   citations: Omit<Citation, 'id'>[];
+  /** The catalog version the answer was made from. */
+  catalogVersion: string;
 }

@@ -9,7 +9,6 @@ export function renderFollowUp(
   plan: Plan,
   catalog: Catalog,
 ): { text: string; matterIds: string[] } {
-  const bundle = catalog.bundles.get(plan.bundle.id);
   switch (intent.kind) {
     case 'materials':
       return { text: renderChecklist(plan), matterIds: [] };
@@ -34,12 +33,26 @@ export function renderFollowUp(
           .join('\n');
         return { text, matterIds: steps.map((s) => s.matter.id) };
       }
-      const one = bundle ? describeChannels(bundle.channels) : undefined;
+      const one = describeChannels(plan.channels);
       const per = plan.steps.map((s) => `· ${s.matter.name}：${s.channel ?? s.department}`);
       return {
         text: `整件事可以一次提交：${one ?? '当地政务服务中心综合窗口'}。\n各事项的办理渠道：\n${per.join('\n')}`,
         matterIds: plan.steps.map((s) => s.matter.id),
       };
+    }
+    case 'visits': {
+      const online = plan.channels.some((c) => c.kind === 'online' || c.kind === 'app');
+      if (plan.trips === undefined) {
+        return {
+          text: `这件事${online ? '可以在网上提交申请' : '需要到窗口办理'}；是否需要本人到场，以办理窗口的要求为准。`,
+          matterIds: [],
+        };
+      }
+      const text =
+        plan.trips === 0
+          ? '按“一件事”的办理方式，最多跑0次：可全程网办，无需到现场。'
+          : `按“一件事”的办理方式，最多跑${plan.trips}次${online ? '，其余环节可在网上办理' : ''}。`;
+      return { text, matterIds: [] };
     }
     case 'time': {
       const per = plan.steps.map((s) => `· ${s.matter.name}：${s.timeLimit.text}`);
@@ -51,14 +64,21 @@ export function renderFollowUp(
         const text = !fees || fees.free ? '不收费' : fees.items.map((f) => `${f.name}${f.amount}`).join('，');
         return `· ${s.matter.name}：${text}`;
       });
-      return { text: `收费情况：\n${lines.join('\n')}`, matterIds: plan.steps.map((s) => s.matter.id) };
+      const extra = (plan.regionFees ?? []).map(
+        (f) => `· ${f.name}：${f.amount}${f.basis ? `（${f.basis}）` : ''}`,
+      );
+      const region = extra.length ? `\n${plan.region.name}版本另列出的收费：\n${extra.join('\n')}` : '';
+      return {
+        text: `收费情况：\n${lines.join('\n')}${region}`,
+        matterIds: plan.steps.map((s) => s.matter.id),
+      };
     }
     case 'contact': {
       const lines = plan.steps.flatMap((s) => {
         const phone = catalog.matters.get(s.matter.id)?.contact?.phone;
         return phone ? [`· ${s.matter.name}：${phone}`] : [];
       });
-      const main = bundle?.contact?.phone ? `咨询电话：${bundle.contact.phone}。` : '';
+      const main = plan.contact?.phone ? `咨询电话：${plan.contact.phone}（${plan.region.name}）。` : '';
       return {
         text: `${main}也可以拨打12345政务服务便民热线。${lines.length ? `\n各事项咨询：\n${lines.join('\n')}` : ''}`,
         matterIds: [],

@@ -1,6 +1,8 @@
-import type { Citation, Plan } from '../../../knowledge/index.ts';
+import type { Citation, Plan, SearchHit } from '../../../knowledge/index.ts';
 import { SECTION_LABEL } from '../../../knowledge/search/chunks.ts';
 import { normalizeText } from '../../../knowledge/search/normalize.ts';
+import { SEARCH_CONFIG } from '../../../knowledge/search/search.config.ts';
+import { mentionedSteps } from '../compose/mentioned-matters.ts';
 import { renderFollowUp } from '../compose/render-follow-up.ts';
 import { renderChecklist, renderQuestion, renderRegion, renderSteps } from '../compose/render-plan.ts';
 import type { Context } from '../context.ts';
@@ -41,11 +43,21 @@ export function compose(ctx: Context): void {
     whole = ctx.intents.length === 0;
   }
 
+  for (const { step, phrase } of mentionedSteps(ctx.message, plan, catalog)) {
+    matterIds.add(step.matter.id);
+    const named = phrase === step.matter.name ? step.matter.name : `“${phrase}”（即${step.matter.name}）`;
+    if (ctx.intents.some((i) => i.kind === 'time')) parts.push(`${named}：${step.timeLimit.text}。`);
+    else if (ctx.intents.some((i) => i.kind === 'where'))
+      parts.push(`${named}：${step.channel ?? step.department}。`);
+  }
   for (const intent of ctx.intents) {
     const answer = renderFollowUp(intent, plan, catalog);
     for (const id of answer.matterIds) matterIds.add(id);
     parts.push(answer.text);
   }
+  const passage = ctx.intents.length > 0 ? specificPassage(ctx) : undefined;
+  if (passage)
+    parts.push(`另外，根据“${passage.title}”的${SECTION_LABEL[passage.section]}：\n${passage.text}`);
   if (whole) {
     if (!ctx.intents.some((i) => i.kind === 'materials')) parts.push(renderChecklist(plan));
     if (!ctx.intents.some((i) => i.kind === 'steps')) parts.push(renderSteps(plan));
@@ -72,6 +84,24 @@ export function compose(ctx: Context): void {
   ctx.outcome = 'answered';
   ctx.reply = parts.join('\n\n');
 }
+
+/**
+ * A guide passage worth adding to an intent answer: the question has words beyond the intent (公示期 in
+ * 简易注销公示期多久) and the best FAQ, conditions or limits chunk contains them.
+ */
+function specificPassage(ctx: Context): SearchHit | undefined {
+  const hit = ctx.hits[0];
+  if (!hit || !['faq', 'conditions', 'limits'].includes(hit.section)) return undefined;
+  const generic = new Set<string>(SEARCH_CONFIG.routing.genericTerms);
+  const content = ctx.knowledge.tokenizer
+    .tokens(ctx.message)
+    .filter((t) => [...t].length >= 2 && !generic.has(t) && !INTENT_WORDS.test(t));
+  const text = normalizeText(hit.text);
+  return content.some((t) => text.includes(t)) ? hit : undefined;
+}
+
+const INTENT_WORDS =
+  /^(多久|多长|时间|几天|网上|线上|在线|电话|地址|收费|费用|原件|复印件|材料|流程|步骤|现场|办理|申请|能不能|可以|需要)$/;
 
 function citationsFor(plan: Plan, matterIds?: ReadonlySet<string>): Citation[] {
   const bundleLevel = plan.citations.filter((c) => !c.id.startsWith('matter:'));

@@ -1,12 +1,12 @@
 import type { Context } from '../context.ts';
 
 /**
- * For a question about the bundle in focus that no plan-based answer covers (e.g. 多胞胎怎么办),
- * searches the guide chunks of that bundle and its matters.
+ * Searches the guide chunks of the bundle in focus and its matters for the question's own words, so a
+ * question no plan-based answer covers (多胞胎怎么办, 公示期多久) is answered from the guide.
  */
 export function retrieve(ctx: Context): void {
   if (ctx.outcome || !ctx.plan) return;
-  if (ctx.switched || ctx.intents.length > 0 || Object.keys(ctx.learnt).length > 0) return;
+  if (ctx.switched || Object.keys(ctx.learnt).length > 0) return;
   const within = new Set([ctx.plan.bundle.id, ...ctx.plan.steps.map((s) => s.matter.id)]);
   ctx.hits = ctx.knowledge.search.search(ctx.message, { k: 3, within });
 }

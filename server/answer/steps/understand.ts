@@ -1,5 +1,7 @@
+import type { RouteDecision } from '../../../knowledge/index.ts';
 import type { Fact } from '../../../knowledge/model/fact.schema.ts';
 import { normalizeText } from '../../../knowledge/search/normalize.ts';
+import { SEARCH_CONFIG } from '../../../knowledge/search/search.config.ts';
 import type { Context } from '../context.ts';
 import { detectFacts } from '../understand/detect-facts.ts';
 import { detectIntents } from '../understand/intents.ts';
@@ -18,11 +20,11 @@ export function understand(ctx: Context): void {
   ctx.intents = detectIntents(text);
 
   const chosen = pickOffered(text, session.pendingChoice, ctx);
-  const route = router.route(ctx.message);
+  const route = router.route(ctx.message, session.region);
   ctx.route = route;
 
   let target: string | undefined = chosen;
-  if (!target && route.kind === 'bundle') target = route.bundleId;
+  if (!target && route.kind === 'bundle' && !staysOnFocus(ctx, route)) target = route.bundleId;
   if (!target && route.kind === 'ambiguous') {
     const ids = route.candidates.map((c) => c.bundleId);
     if (session.bundleId && ids.includes(session.bundleId)) target = session.bundleId;
@@ -49,6 +51,21 @@ export function understand(ctx: Context): void {
   const pending: Fact | undefined = session.pendingFact ? catalog.facts.get(session.pendingFact) : undefined;
   ctx.learnt = detectFacts(text, facts, ctx.switched ? undefined : pending);
   Object.assign(session.facts, ctx.learnt);
+}
+
+/**
+ * With a bundle in focus, a message is read as a follow-up unless it clearly names another event: a
+ * follow-up question (where, how long …) switches only on a verbatim alias of the other bundle, and any
+ * message stays when the focus scores close to the best (the two would be ambiguous).
+ */
+function staysOnFocus(ctx: Context, route: Extract<RouteDecision, { kind: 'bundle' }>): boolean {
+  const focusId = ctx.session.bundleId;
+  if (!focusId || focusId === route.bundleId) return false;
+  const best = route.ranked[0];
+  if (!best) return false;
+  if (ctx.intents.length > 0 && !best.aliasHit) return true;
+  const focusScore = route.ranked.find((r) => r.bundleId === focusId)?.score ?? 0;
+  return focusScore * SEARCH_CONFIG.routing.minRatio >= best.score;
 }
 
 function focus(ctx: Context, bundleId: string): void {

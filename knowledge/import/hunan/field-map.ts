@@ -1,0 +1,288 @@
+/**
+ * What happens to every field of the Hunan portal's guide JSON. A key listed here is either mapped into the
+ * yishi catalog (`map`) or knowingly not imported with the reason (`skip`); any other key is reported as
+ * unknown with its file and path. Nothing is dropped silently.
+ */
+export type Disposition = { map: string } | { skip: string };
+
+const ids = { skip: 'internal id' };
+const time = { skip: 'record timestamp' };
+const status = { skip: 'record status flag' };
+const order = { skip: 'display order (list order is kept)' };
+const attach = { skip: 'file-store attachment (not downloadable here)' };
+
+export const BUNDLE_FILE: Record<string, Disposition> = {
+  code: { skip: 'response status' },
+  success: { skip: 'response status' },
+  error: { skip: 'response status' },
+  msg: { skip: 'response message' },
+  data: { map: 'the guide' },
+};
+
+export const BUNDLE_DATA: Record<string, Disposition> = {
+  sxmc: { map: 'bundle name' },
+  yjsSsqdbm: { map: 'implementation code (bundle code when the file name has none)' },
+  basicInfo: { map: 'region, lead department, limit, phones' },
+  onethingCatalogStandServiceGuide: { map: 'flow, reform figures, online entry' },
+  approveList: { map: 'member matters' },
+  materialList: { map: 'materials of the joint application' },
+  guideCondition: { map: 'conditions of the joint application' },
+  guidePoint: { map: 'offices (channels)' },
+  questionInfo: { map: 'FAQ' },
+  chargelist: { map: 'fees' },
+  attachInfo: attach,
+  intermediarylist: { skip: 'intermediary services (empty in the portal data)' },
+};
+
+export const BASIC_INFO: Record<string, Disposition> = {
+  areaName: { map: 'region (GB/T 2260 code)' },
+  qtbmmc: { map: 'lead department' },
+  completedLimit: { map: 'promised working days of the whole bundle' },
+  zxdh: { map: 'enquiry phone' },
+  jdtsdh: { map: 'complaint phone (contact note)' },
+  cooperateName: { map: 'cooperating departments (overlay note)' },
+  isCharge: { map: 'fee flag' },
+  reasonLink: { map: 'note on visits' },
+  aheadFrequency: { skip: 'meaning not documented by the portal' },
+  isIntermediary: { skip: 'intermediary flag (no intermediary data)' },
+  isLogistics: { skip: 'delivery flag (described in jgsdsm)' },
+  lbjgId: ids,
+  qtbmId: ids,
+  yjsssqdbsznid: ids,
+};
+
+export const STAND_GUIDE: Record<string, Disposition> = {
+  bllctsm: { map: 'flow description → steps of the joint application' },
+  cnbjsx: { map: 'promised limit (same as completedLimit)' },
+  gqblsx: { map: 'reform: days before' },
+  xzblsx: { map: 'reform: days after' },
+  gqpdcs: { map: 'reform: trips before' },
+  xzpdcs: { map: 'reform: trips after' },
+  gqsbcl: { map: 'reform: materials before' },
+  xzsbcl: { map: 'reform: materials after' },
+  hjsgq: { map: 'reform: steps before' },
+  hjsxz: { map: 'reform: steps after' },
+  zcblqdWbdz: { map: 'online entry URL' },
+  dbsxcyyhhj: { map: 'note on visits' },
+  xxbldsm: { map: 'offline handling note' },
+  jgsdsm: { map: 'how results are delivered' },
+  zxdh: { map: 'enquiry phone (fallback)' },
+  zxdz: { skip: 'enquiry address (offices come from guidePoint)' },
+  jdtsdh: { map: 'complaint phone (fallback)' },
+  jdtsdz: { skip: 'complaint address' },
+  gqbjlx: { skip: 'kind of time limit (undocumented code)' },
+  xzbjlx: { skip: 'kind of time limit (undocumented code)' },
+  blxs: { skip: 'handling-form code (undocumented)' },
+  bszt: { skip: 'applicant-kind code (inconsistent; the bundle code says person/business)' },
+  sxlx: { skip: 'matter-kind code (undocumented)' },
+  jsms: { skip: 'settlement-mode code (undocumented)' },
+  xsblqd: { skip: 'online channel codes (the entry URL is used)' },
+  xsblqdQt: { skip: 'other channel text' },
+  zcblqd: { skip: 'supported channel codes (the entry URL is used)' },
+  dndtzdz: { skip: 'PC link (mostly 无)' },
+  yddtzdz: { skip: 'mobile link (mostly 无)' },
+  xxcktzdz: { skip: 'window link' },
+  zzzdtzdz: { skip: 'kiosk link' },
+  dbsxccs: { skip: 'visits count (xzpdcs is used)' },
+  sfczlct: { skip: 'has-flowchart flag' },
+  sfjxtz: { skip: 'redirect flag' },
+  sfzdtybj: { skip: 'unified-completion flag' },
+  sfzdysl: { skip: 'single-window flag' },
+  sfztxsbl: { skip: 'fully-online flag (undocumented)' },
+  ywzjfw: { skip: 'undocumented flag' },
+  yjsMlBzhId: ids,
+  yjsbsznId: ids,
+  lbjgId: ids,
+  cjrId: ids,
+  gxrId: ids,
+  cjsj: time,
+  gxsj: time,
+};
+
+export const APPROVE_ITEM: Record<string, Disposition> = {
+  lbsxfwmc: { map: 'member matter name' },
+  tyywblxName: { map: 'standard business-item name (alias, guide link)' },
+  cnsxsx: { map: 'promised working days' },
+  resultSampleName: { map: 'result document' },
+};
+
+export const MATERIAL_ITEM: Record<string, Disposition> = {
+  clmc: { map: 'material name' },
+  clbyx: { map: 'necessity: 1 required, 2 optional, 3 may be handed in later' },
+  cllyqd: { map: 'source: 20 = issued by a government department (shared data may replace it)' },
+  mtjfssm: { map: 'how it is spared (免提交 / 证照核验 → shared)' },
+  clbz: { map: 'requirements (note)' },
+  zzclfs: { map: 'paper copies' },
+  yjsSsqdId: { map: 'implementation id (guide URL)' },
+  materialTitle: { skip: 'linked standard material title' },
+  materialCode: { skip: 'linked standard material code' },
+  bzclId: ids,
+  tbxz: { skip: 'filling notes' },
+  yqtgyj: { skip: 'legal basis for asking' },
+  cllyqdsm: { skip: 'source note' },
+  cllx: { skip: 'kind code (undocumented)' },
+  clxs: { skip: 'form code (undocumented)' },
+  clxz: { skip: 'nature code (undocumented)' },
+  mtjfs: { skip: 'sparing-way code (mtjfssm is used)' },
+  tgfs: { skip: 'supply-way code (undocumented)' },
+  cljm: { skip: 'exemption flag (undocumented)' },
+  zzclgg: { skip: 'paper size' },
+  sfykb: { skip: 'has blank form' },
+  sfyslb: { skip: 'has sample' },
+  sfxtmb: { skip: 'system template flag' },
+  type: { skip: 'undocumented' },
+  pxh: order,
+  zt: status,
+  attachList: attach,
+  yjsMlSsqdClId: ids,
+  cjsj: time,
+  gxsj: time,
+};
+
+export const CONDITION_ITEM: Record<string, Disposition> = {
+  bltj: { map: 'condition text' },
+  processingConditions: { skip: 'same text as bltj' },
+  smmc: { skip: 'label' },
+  pxh: order,
+  zt: status,
+  yjsBsznbltjId: ids,
+  yjsbsznId: ids,
+  cjsj: time,
+};
+
+export const POINT_ITEM: Record<string, Disposition> = {
+  pointName: { map: 'office name' },
+  bldmc: { skip: 'same as pointName' },
+  infoAddr: { map: 'office address' },
+  xxdz: { skip: 'same as infoAddr' },
+  processingTime: { map: 'opening hours' },
+  blsj: { skip: 'same as processingTime' },
+  pxh: order,
+  zt: status,
+  yjsBldId: ids,
+  ywzjId: ids,
+  cjsj: time,
+  gxsj: time,
+};
+
+export const QUESTION_ITEM: Record<string, Disposition> = {
+  problem: { map: 'question' },
+  answer: { map: 'answer' },
+  wt: { skip: 'same as problem' },
+  da: { skip: 'same as answer' },
+  pxh: order,
+  yjsMlSsqdQuestionId: ids,
+  yjsSsqdId: ids,
+};
+
+export const CHARGE_ITEM: Record<string, Disposition> = {
+  FEENAME: { map: 'fee name' },
+  FEESTAND: { map: 'fee amount' },
+  CHARGE_BYLAW: { map: 'fee basis' },
+  UNIFY_NAME: { skip: 'charging matter (fees are shown on the joint application)' },
+  UNIFY_ID: ids,
+  IS_MINUS: { skip: 'reducible flag' },
+  DESCEXPLAIN: { skip: 'description' },
+  CHARGE_ID: ids,
+};
+
+export const MATTER_FILE = BUNDLE_FILE;
+
+export const MATTER_DATA: Record<string, Disposition> = {
+  unifyId: { map: 'matter id and guide URL' },
+  unifyName: { map: 'matter name' },
+  rightsCode: { map: 'matter code' },
+  ywCode: { skip: 'business sub-code' },
+  rightsId: ids,
+  typeName: { map: 'matter type' },
+  deptName: { map: 'department kind' },
+  orgName: { map: 'department in charge' },
+  orgId: ids,
+  blbm: { map: 'handling level' },
+  acceptanceCondition: { map: 'conditions' },
+  according: { map: 'legal basis' },
+  approveLimit: { map: 'legal limit (working days)' },
+  approveLimitExplain: { map: 'limit note' },
+  commitmentLimit: { map: 'promised limit (working days)' },
+  commitmentLimitExplain: { skip: 'promise note (approveLimitExplain is kept)' },
+  isCharge: { map: 'fee flag' },
+  chargeList: { map: 'fees' },
+  transactionFrom: { map: 'channels' },
+  processDescript: { map: 'steps' },
+  faqList: { map: 'FAQ' },
+  materialList: { map: 'materials' },
+  resultSampleName: { map: 'result document' },
+  minSeq: { map: 'most visits in person (note)' },
+  schemeLevels: { skip: 'levels that carry it out (blbm is used)' },
+  serveObject: { skip: 'person / legal person (matters have no audience field)' },
+  applicantPower: { skip: 'rights of the applicant' },
+  applicantDuty: { skip: 'duties of the applicant' },
+  isonline: { skip: 'online flag (transactionFrom is used)' },
+  transactLevel: { skip: 'online depth level' },
+  minExplain: { skip: 'online depth note' },
+  limitsceneexplain: { skip: 'why one must come in person' },
+  doScope: { skip: 'where it can be handled' },
+  quantitativeRestriction: { skip: 'number limits' },
+  isIntermediaryServices: { skip: 'intermediary flag' },
+  zjfwList: { skip: 'intermediary services' },
+  isSpecialProcedure: { skip: 'special procedure flag' },
+  specialProcedureType: { skip: 'special procedure kind' },
+  specialProcedureTimelimit: { skip: 'special procedure limit' },
+  isEnterpriseCommitment: { skip: 'commitment flag' },
+  isProveCommitment: { skip: 'commitment flag' },
+  resultList: attach,
+  lctList: attach,
+};
+
+export const MATTER_MATERIAL: Record<string, Disposition> = {
+  materialTitle: { map: 'material name' },
+  materialType: { map: 'original / copy' },
+  isMust: { map: '必要 / 非必要 / 容缺后补' },
+  copiesNum: { map: 'copies' },
+  acceptStandard: { map: 'requirements (note)' },
+  freeSubmission: { map: 'free-submission flag (shared)' },
+  sourceChannel: { skip: 'source channel' },
+  sourceexplain: { skip: 'source note' },
+  commitWay: { skip: 'submission way' },
+  pageformat: { skip: 'paper size' },
+  bylaw: { skip: 'legal basis for asking' },
+  materialExplain: { skip: 'filling notes' },
+  materialStandard: { skip: 'standard' },
+  materialApproveType: { skip: 'undocumented' },
+  standardMaterialsName: { skip: 'linked standard material' },
+  standardMaterialsCode: { skip: 'linked standard material' },
+  standardMaterialsId: ids,
+  standardMaterialsSource: { skip: 'linked standard material' },
+  materialCode: ids,
+  materialId: ids,
+  unifyId: ids,
+  attachList: attach,
+  isDelete: status,
+  createDate: time,
+  updateDate: time,
+};
+
+export const MATTER_FAQ: Record<string, Disposition> = {
+  faqContent: { map: 'question' },
+  replyContent: { map: 'answer' },
+  faqId: ids,
+  unifyId: ids,
+  isSzyy: { skip: 'undocumented flag' },
+  isDelete: status,
+  orderNum: order,
+  createDate: time,
+  updateDate: time,
+};
+
+export const MATTER_CHARGE: Record<string, Disposition> = {
+  feename: { map: 'fee name' },
+  feestand: { map: 'fee amount' },
+  chargeBylaw: { map: 'fee basis' },
+  chargeId: ids,
+  unifyId: ids,
+  isMinus: { skip: 'reducible flag' },
+  isDelete: status,
+  orderNum: order,
+  createDate: time,
+  updateDate: time,
+};

@@ -1,0 +1,294 @@
+import { basename } from 'node:path';
+import { z } from 'zod';
+import { resolveAreaName } from '../../regions/divisions.ts';
+import {
+  APPROVE_ITEM,
+  BASIC_INFO,
+  BUNDLE_DATA,
+  BUNDLE_FILE,
+  CHARGE_ITEM,
+  CONDITION_ITEM,
+  MATERIAL_ITEM,
+  POINT_ITEM,
+  QUESTION_ITEM,
+  STAND_GUIDE,
+} from './field-map.ts';
+import type { ImportReport } from './import-report.ts';
+import { List, Num, readObject, Text } from './reader.ts';
+
+/** One local version (实施清单) of a bundle as the portal describes it, before it becomes catalog data. */
+export interface BundleVersion {
+  file: string;
+  code: string;
+  name: string;
+  area: { name: string; code: string; note?: string };
+  checklistId?: string;
+  leadDepartment: string;
+  promisedDays?: number;
+  phone?: string;
+  complaintPhone?: string;
+  cooperating?: string;
+  free: boolean;
+  visitsNote?: string;
+  deliveryNote?: string;
+  onlineUrl?: string;
+  flow: string[];
+  reform?: { before: Record<string, number>; after: Record<string, number> };
+  approve: { name: string; standardName?: string; days?: number; result?: string }[];
+  materials: {
+    name: string;
+    necessity?: string;
+    issuedByGov: boolean;
+    spared?: string;
+    note?: string;
+    copies?: number;
+  }[];
+  conditions: string[];
+  points: { name: string; address?: string; hours?: string }[];
+  faqs: { q: string; a: string }[];
+  fees: { name: string; amount: string; basis?: string }[];
+}
+
+const CODE = /^43[0-9A-Z]{7,10}$/;
+
+/** Reads a bundle guide file; returns undefined (issues reported) when it cannot be placed. */
+export function readBundleVersion(
+  json: unknown,
+  file: string,
+  report: ImportReport,
+): BundleVersion | undefined {
+  const top = readObject(
+    json,
+    BUNDLE_FILE,
+    { data: z.unknown() },
+    { file, path: '', kind: 'bundle' },
+    report,
+  );
+  const d = readObject(
+    top?.data,
+    BUNDLE_DATA,
+    {
+      sxmc: Text,
+      yjsSsqdbm: Text,
+      basicInfo: z.unknown(),
+      onethingCatalogStandServiceGuide: z.unknown(),
+      approveList: List,
+      materialList: List,
+      guideCondition: List,
+      guidePoint: List,
+      questionInfo: List,
+      chargelist: List,
+    },
+    { file, path: 'data', kind: 'bundle.data' },
+    report,
+  );
+  if (!d?.sxmc) {
+    report.issue(file, 'data.sxmc', 'unmapped', 'bundle guide without a name: not imported');
+    return undefined;
+  }
+  const fromName =
+    basename(file)
+      .replace(/\.json$/, '')
+      .split('-')[0] ?? '';
+  const code = CODE.test(fromName) ? fromName : /^(43[A-Z]{3}\d{4})/.exec(d.yjsSsqdbm ?? '')?.[1];
+  if (!code) {
+    report.issue(
+      file,
+      'data.yjsSsqdbm',
+      'unmapped',
+      'no bundle code in the file name or implementation code: not imported',
+    );
+    return undefined;
+  }
+  const b = readObject(
+    d.basicInfo,
+    BASIC_INFO,
+    {
+      areaName: Text,
+      qtbmmc: Text,
+      completedLimit: Num,
+      zxdh: Text,
+      jdtsdh: Text,
+      cooperateName: Text,
+      isCharge: Text,
+      reasonLink: Text,
+    },
+    { file, path: 'data.basicInfo', kind: 'bundle.basicInfo' },
+    report,
+  );
+  const g = readObject(
+    d.onethingCatalogStandServiceGuide,
+    STAND_GUIDE,
+    {
+      bllctsm: Text,
+      cnbjsx: Num,
+      gqblsx: Num,
+      xzblsx: Num,
+      gqpdcs: Num,
+      xzpdcs: Num,
+      gqsbcl: Num,
+      xzsbcl: Num,
+      hjsgq: Num,
+      hjsxz: Num,
+      zcblqdWbdz: Text,
+      dbsxcyyhhj: Text,
+      xxbldsm: Text,
+      jgsdsm: Text,
+      zxdh: Text,
+      jdtsdh: Text,
+    },
+    { file, path: 'data.onethingCatalogStandServiceGuide', kind: 'bundle.standGuide' },
+    report,
+  );
+  const areaName = b?.areaName;
+  const area = areaName ? resolveAreaName(areaName, '43') : undefined;
+  if (!areaName || !area) {
+    report.issue(
+      file,
+      'data.basicInfo.areaName',
+      'unmapped',
+      `area "${areaName ?? ''}" has no GB/T 2260 code: not imported`,
+    );
+    return undefined;
+  }
+
+  const items = <T>(
+    list: unknown[] | undefined,
+    path: string,
+    read: (v: unknown, p: string) => T | undefined,
+  ) =>
+    (list ?? []).flatMap((v, i) => {
+      const x = read(v, `${path}[${i}]`);
+      return x === undefined ? [] : [x];
+    });
+  const where = (path: string, kind: string) => ({ file, path, kind });
+
+  const approve = items(d.approveList, 'data.approveList', (v, p) => {
+    const x = readObject(
+      v,
+      APPROVE_ITEM,
+      { lbsxfwmc: Text, tyywblxName: Text, cnsxsx: Num, resultSampleName: Text },
+      where(p, 'bundle.approve'),
+      report,
+    );
+    const name = x?.lbsxfwmc ?? x?.tyywblxName;
+    if (!name) return undefined;
+    const result =
+      x?.resultSampleName && !/^(无|暂无|无结果样本)/.test(x.resultSampleName)
+        ? x.resultSampleName
+        : undefined;
+    return {
+      name,
+      ...(x?.tyywblxName && x.tyywblxName !== name ? { standardName: x.tyywblxName } : {}),
+      ...(x?.cnsxsx !== undefined ? { days: x.cnsxsx } : {}),
+      ...(result ? { result } : {}),
+    };
+  });
+  let checklistId: string | undefined;
+  const materials = items(d.materialList, 'data.materialList', (v, p) => {
+    const x = readObject(
+      v,
+      MATERIAL_ITEM,
+      { clmc: Text, clbyx: Text, cllyqd: Text, mtjfssm: Text, clbz: Text, zzclfs: Num, yjsSsqdId: Text },
+      where(p, 'bundle.material'),
+      report,
+    );
+    if (!x?.clmc) return undefined;
+    checklistId ??= x.yjsSsqdId;
+    return {
+      name: x.clmc,
+      ...(x.clbyx ? { necessity: x.clbyx } : {}),
+      issuedByGov: x.cllyqd === '20',
+      ...(x.mtjfssm ? { spared: x.mtjfssm } : {}),
+      ...(x.clbz ? { note: x.clbz.replace(/\s+/g, ' ').slice(0, 200) } : {}),
+      ...(x.zzclfs && x.zzclfs >= 1 ? { copies: Math.round(x.zzclfs) } : {}),
+    };
+  });
+  const conditions = items(
+    d.guideCondition,
+    'data.guideCondition',
+    (v, p) => readObject(v, CONDITION_ITEM, { bltj: Text }, where(p, 'bundle.condition'), report)?.bltj,
+  );
+  const points = items(d.guidePoint, 'data.guidePoint', (v, p) => {
+    const x = readObject(
+      v,
+      POINT_ITEM,
+      { pointName: Text, infoAddr: Text, processingTime: Text },
+      where(p, 'bundle.point'),
+      report,
+    );
+    return x?.pointName
+      ? {
+          name: x.pointName,
+          ...(x.infoAddr ? { address: x.infoAddr } : {}),
+          ...(x.processingTime ? { hours: x.processingTime.replace(/\s+/g, ' ') } : {}),
+        }
+      : undefined;
+  });
+  const faqs = items(d.questionInfo, 'data.questionInfo', (v, p) => {
+    const x = readObject(
+      v,
+      QUESTION_ITEM,
+      { problem: Text, answer: Text },
+      where(p, 'bundle.question'),
+      report,
+    );
+    return x?.problem && x.answer && x.problem.length >= 2 && x.answer.length >= 2
+      ? { q: x.problem, a: x.answer }
+      : undefined;
+  });
+  const fees = items(d.chargelist, 'data.chargelist', (v, p) => {
+    const x = readObject(
+      v,
+      CHARGE_ITEM,
+      { FEENAME: Text, FEESTAND: Text, CHARGE_BYLAW: Text },
+      where(p, 'bundle.charge'),
+      report,
+    );
+    return x?.FEENAME
+      ? {
+          name: x.FEENAME,
+          amount: x.FEESTAND ?? '见收费标准',
+          ...(x.CHARGE_BYLAW ? { basis: x.CHARGE_BYLAW } : {}),
+        }
+      : undefined;
+  });
+
+  const figures = (days?: number, trips?: number, mats?: number, steps?: number) =>
+    Object.fromEntries(
+      Object.entries({ days, trips, materials: mats, steps }).filter(([, v]) => v !== undefined),
+    ) as Record<string, number>;
+  const before = figures(g?.gqblsx, g?.gqpdcs, g?.gqsbcl, g?.hjsgq);
+  const after = figures(g?.xzblsx, g?.xzpdcs, g?.xzsbcl, g?.hjsxz);
+  const promised = b?.completedLimit ?? g?.cnbjsx;
+  const online = g?.zcblqdWbdz && /^https?:\/\//.test(g.zcblqdWbdz) ? g.zcblqdWbdz : undefined;
+  const flow = (g?.bllctsm ?? '')
+    .split(/->|→|—>/)
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 2 && !/^(无|流程图)$/.test(s) && !/流程图$/.test(s));
+
+  return {
+    file,
+    code,
+    name: d.sxmc,
+    area: { name: areaName, ...area },
+    ...(checklistId ? { checklistId } : {}),
+    leadDepartment: b?.qtbmmc ?? '湖南省政务服务中心',
+    ...(promised !== undefined ? { promisedDays: Math.round(promised) } : {}),
+    ...((b?.zxdh ?? g?.zxdh) ? { phone: (b?.zxdh ?? g?.zxdh ?? '').replace(/\s{2,}/g, '；') } : {}),
+    ...((b?.jdtsdh ?? g?.jdtsdh) ? { complaintPhone: b?.jdtsdh ?? g?.jdtsdh } : {}),
+    ...(b?.cooperateName ? { cooperating: b.cooperateName } : {}),
+    free: b?.isCharge !== '1' && fees.length === 0,
+    ...((b?.reasonLink ?? g?.dbsxcyyhhj) ? { visitsNote: b?.reasonLink ?? g?.dbsxcyyhhj } : {}),
+    ...(g?.jgsdsm && !/^暂无/.test(g.jgsdsm) ? { deliveryNote: g.jgsdsm } : {}),
+    ...(online ? { onlineUrl: online } : {}),
+    flow,
+    ...(Object.keys(before).length && Object.keys(after).length ? { reform: { before, after } } : {}),
+    approve,
+    materials,
+    conditions,
+    points,
+    faqs,
+    fees,
+  };
+}
