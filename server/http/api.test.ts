@@ -191,3 +191,25 @@ describe('bad input gets a 4xx with { error: { code, message } } and the server 
     expect(res.body.error.message).toMatch(/消息不能为空/);
   });
 });
+
+describe('region versions through the API', () => {
+  it('POST /api/plan says which version it used and falls back with a note', async () => {
+    const gd = await postJson(`${running.url}/api/plan`, { bundleId: 'newborn', region: '440300' });
+    expect(gd.status).toBe(200);
+    expect(gd.body.region).toMatchObject({ requested: '440300', used: '440000', fallback: false });
+    const none = await postJson(`${running.url}/api/plan`, { bundleId: 'newborn', region: '110101' });
+    expect(none.body.region).toMatchObject({ fallback: true, name: '全国通用版本' });
+    expect(none.body.region.note).toContain('全国通用版本');
+    expect(none.body.catalogVersion).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  it('every chat answer carries the catalog version and its sources', async () => {
+    const chat = await postJson(`${running.url}/api/chat`, {
+      message: '宝宝刚出生要办什么',
+      region: '440300',
+    });
+    expect(chat.body.catalogVersion).toMatch(/^[0-9a-f]{12}$/);
+    expect(chat.body.plan.region.used).toBe('440000');
+    expect(chat.body.citations.length).toBeGreaterThan(0);
+  });
+});

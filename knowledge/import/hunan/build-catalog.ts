@@ -4,6 +4,7 @@ import type { Channel, SourceRef } from '../../model/common.schema.ts';
 import type { MaterialDef, MaterialUse } from '../../model/material.schema.ts';
 import type { Matter } from '../../model/matter.schema.ts';
 import type { RegionOverlay } from '../../model/region-overlay.schema.ts';
+import { UNPUBLISHED } from '../../report/coverage.ts';
 import type { ImportReport } from './import-report.ts';
 import type { MaterialIdentity } from './material-identity.ts';
 import type { BundleVersion } from './read-bundle-version.ts';
@@ -104,16 +105,14 @@ function channelsOf(v: BundleVersion): Channel[] {
     name: '湖南政务服务网 / 湘易办APP',
     url: v.onlineUrl ?? HUNAN_PORTAL,
   };
-  const offices = v.points
-    .slice(0, 5)
-    .map(
-      (p): Channel => ({
-        kind: 'office',
-        name: p.name,
-        ...(p.address ? { address: p.address } : {}),
-        ...(p.hours ? { hours: p.hours } : {}),
-      }),
-    );
+  const offices = v.points.slice(0, 5).map(
+    (p): Channel => ({
+      kind: 'office',
+      name: p.name,
+      ...(p.address ? { address: p.address } : {}),
+      ...(p.hours ? { hours: p.hours } : {}),
+    }),
+  );
   return [online, ...offices];
 }
 
@@ -270,6 +269,7 @@ function regionalBundle(
         promisedDays: Math.round(a.days ?? 0),
         ...(guide?.timeLimit.legalDays !== undefined ? { legalDays: guide.timeLimit.legalDays } : {}),
         unit: 'workday',
+        ...(a.days === undefined ? { note: UNPUBLISHED } : {}),
       },
       fees: guide?.fees ?? { free: v.free, items: [] },
       channels,

@@ -104,5 +104,5 @@ function writeCatalog(root: string, catalog: ImportedCatalog): void {
   for (const b of catalog.bundles) write(`bundles/${b.id}.yaml`, b);
   for (const m of catalog.matters) write(`matters/${m.id}.yaml`, m);
   if (catalog.materials.length > 0) write('materials/imported.yaml', catalog.materials);
-  catalog.overlays.forEach((o, i) => write(`regions/${o.region}-${o.bundle}-${i}.yaml`, o));
+  for (const [i, o] of catalog.overlays.entries()) write(`regions/${o.region}-${o.bundle}-${i}.yaml`, o);
 }

@@ -96,8 +96,7 @@ export function mapMatterGuide(
       },
     ];
   });
-  const seen = new Set<string>();
-  const unique = uses.filter((u) => (seen.has(u.ref) ? false : (seen.add(u.ref), true)));
+  const unique = uses.filter((u, i) => uses.findIndex((x) => x.ref === u.ref) === i);
 
   const fees = (d.chargeList ?? []).flatMap((c, i) => {
     const x = readObject(

@@ -22,9 +22,11 @@ export class MaterialIdentity {
     const name = canonicalName(rawName);
     const exact = this.names.find((n) => n.name === name);
     if (exact) return exact.id;
-    const contained = this.names.find(
-      (n) => [...n.name].length >= 3 && name.includes(n.name) && name.length <= n.name.length + 6,
-    );
+    const contained = this.names.find((n) => {
+      const at = name.indexOf(n.name);
+      if ([...n.name].length < 3 || at === -1) return false;
+      return WHO.test(name.slice(0, at)) && FORM.test(name.slice(at + n.name.length));
+    });
     if (contained) return contained.id;
     const id = stableId('hn-mat', name);
     if (!this.created.has(id)) {
@@ -33,6 +35,11 @@ export class MaterialIdentity {
     return id;
   }
 }
+
+/** What may stand around a known material's name and still be that material: whose it is, and which form. */
+const WHO =
+  /^(父母|父亲|母亲|申请人|本人|经办人|代办人|委托人|受托人|死亡人员|逝者|监护人|法定代表人|负责人|配偶|夫妻双方|双方|新生儿)?(的)?$/;
+const FORM = /^(原件|复印件|正副本|正本|副本|原件及复印件)?$/;
 
 function kindOf(name: string): MaterialDef['kind'] {
   if (/申请表|登记表|申请书|承诺书|承诺函|告知书|表$|书$/.test(name)) return 'form';
