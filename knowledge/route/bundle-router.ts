@@ -100,8 +100,11 @@ export class BundleRouter {
     const ranked = this.rank(message, region);
     const [best, second] = ranked;
     if (!best || best.score < cfg.minScore) return { kind: 'none', ranked };
-    // A close runner-up makes it ambiguous, unless only the best was named by one of its own aliases.
-    if (second && best.score < second.score * cfg.minRatio && !(best.aliasHit && !second.aliasHit)) {
+    if (second && best.score < second.score * cfg.minRatio) {
+      // Close candidates are ambiguous, unless exactly one of them was named by one of its own aliases.
+      const close = ranked.filter((r) => r.score * cfg.minRatio > best.score);
+      const named = close.filter((r) => r.aliasHit);
+      if (named.length === 1 && named[0]) return { kind: 'bundle', bundleId: named[0].bundleId, ranked };
       const candidates = ranked.filter((r) => r.score >= best.score * (1 - cfg.clarifyWithin)).slice(0, 3);
       return { kind: 'ambiguous', candidates, ranked };
     }

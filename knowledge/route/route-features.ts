@@ -1,5 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import { normalizeText } from '../search/normalize.ts';
+import { STOPWORDS } from '../search/stopwords.ts';
 import type { Tokenizer } from '../search/tokenizer.ts';
 
 const CJK = /^\p{Script=Han}$/u;
@@ -42,12 +43,20 @@ export function routeFeatures(
     const b = chars[i + 1] ?? '';
     if (!CJK.test(a) || !CJK.test(b)) continue;
     const bigram = a + b;
-    if (genericBigrams.has(bigram)) continue;
+    // A bigram through a filler character (想注 in 想|注册, 了要) says nothing about the event.
+    if (genericBigrams.has(bigram) || FILLER.has(a) || FILLER.has(b)) continue;
     add(`b:${bigram}`, weights.bigram);
     if (syllables.length === chars.length) add(`p:${syllables[i]} ${syllables[i + 1]}`, weights.pinyin);
   }
   return features;
 }
+
+/** Single characters that are function words or generic service words. */
+const FILLER = new Set(
+  [...STOPWORDS, '想', '要', '办', '把', '给', '让', '个', '些', '啥', '咋', '么', '吧'].filter(
+    (w) => [...w].length === 1,
+  ),
+);
 
 const bigramCache = new WeakMap<ReadonlySet<string>, Set<string>>();
 

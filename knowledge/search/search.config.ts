@@ -20,6 +20,8 @@ export const SEARCH_CONFIG = {
     minScore: 3,
     /** … and at least this many times the runner-up, or the person is asked which one. */
     minRatio: 1.3,
+    /** With a bundle in focus, a message stays on it while the focus scores within this factor of the best. */
+    stayRatio: 1.5,
     /** A runner-up within this fraction of the best is offered when asking. */
     clarifyWithin: 0.5,
     /**

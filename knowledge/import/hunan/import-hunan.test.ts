@@ -127,11 +127,17 @@ describe.skipIf(!existsSync(HUNAN))('Hunan importer on the real portal data (../
     expect(fallback.region.fallback).toBe(true);
   });
 
-  it('imports bundles the catalog lacks as Hunan regional bundles with their member matters', () => {
-    const loan = catalog.bundles.get('hn-43pcp0001');
-    expect(loan?.name).toContain('住房公积金个人住房贷款购房');
-    expect(loan?.scope).toBe('430000');
-    expect(loan?.matters).toHaveLength(10);
-    expect(loan?.promisedDays).toBeGreaterThan(0);
+  it('covers all 52 bundle codes: as overlays of authored bundles or as Hunan regional bundles', () => {
+    const regional = [...catalog.bundles.values()].filter((b) => b.scope === '430000');
+    const overlaid = new Set(catalog.overlays.filter((o) => o.region.startsWith('43')).map((o) => o.bundle));
+    expect(regional.length + overlaid.size).toBe(52);
+    for (const b of regional) {
+      expect(b.id).toMatch(/^hn-43/);
+      expect(b.matters.length).toBeGreaterThanOrEqual(2);
+      expect(b.sources[0]?.url).toContain('zwfw-new.hunan.gov.cn');
+    }
+    const someRegional = regional.find((b) => b.portalCodes.includes('43TCP0021'));
+    expect(someRegional?.name).toContain('企业购置不动产转移登记');
+    expect(someRegional?.matters).toHaveLength(9);
   });
 });

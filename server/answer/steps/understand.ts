@@ -65,7 +65,7 @@ function staysOnFocus(ctx: Context, route: Extract<RouteDecision, { kind: 'bundl
   if (!best) return false;
   if (ctx.intents.length > 0 && !best.aliasHit) return true;
   const focusScore = route.ranked.find((r) => r.bundleId === focusId)?.score ?? 0;
-  return focusScore * SEARCH_CONFIG.routing.minRatio >= best.score;
+  return focusScore * SEARCH_CONFIG.routing.stayRatio >= best.score;
 }
 
 function focus(ctx: Context, bundleId: string): void {
