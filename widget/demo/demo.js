@@ -4,6 +4,12 @@ const form = document.getElementById('ask');
 const input = document.getElementById('message');
 const button = form.querySelector('button');
 let sessionId = sessionStorage.getItem('yishi.session') || undefined;
+const regionSelect = document.getElementById('region');
+regionSelect.value = sessionStorage.getItem('yishi.region') || '';
+regionSelect.addEventListener('change', () => {
+  sessionStorage.setItem('yishi.region', regionSelect.value);
+  loadBundles();
+});
 
 function add(role, text, extra) {
   const div = document.createElement('div');
@@ -52,7 +58,11 @@ async function send(message) {
     const res = await fetch('/api/chat', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(sessionId ? { sessionId, message } : { message }),
+      body: JSON.stringify({
+        ...(sessionId ? { sessionId } : {}),
+        message,
+        ...(regionSelect.value ? { region: regionSelect.value } : {}),
+      }),
     });
     const body = await res.json();
     if (!res.ok) {
@@ -94,20 +104,27 @@ input.addEventListener('keydown', (event) => {
   }
 });
 
-fetch('/api/bundles')
-  .then((r) => r.json())
-  .then(({ bundles }) => {
-    const list = document.getElementById('bundle-list');
-    for (const b of bundles) {
-      const li = document.createElement('li');
-      const btn = document.createElement('button');
-      btn.type = 'button';
-      btn.textContent = b.name;
-      btn.addEventListener('click', () => send(`我想了解${b.name}`));
-      li.append(btn);
-      list.append(li);
-    }
-  })
-  .catch(() => {});
+function loadBundles() {
+  const query = regionSelect.value ? `?region=${regionSelect.value}` : '';
+  fetch(`/api/bundles${query}`)
+    .then((r) => r.json())
+    .then(({ bundles }) => showBundles(bundles))
+    .catch(() => {});
+}
+
+function showBundles(bundles) {
+  const list = document.getElementById('bundle-list');
+  list.replaceChildren();
+  for (const b of bundles) {
+    const li = document.createElement('li');
+    const btn = document.createElement('button');
+    btn.type = 'button';
+    btn.textContent = b.name;
+    btn.addEventListener('click', () => send(`我想了解${b.name}`));
+    li.append(btn);
+    list.append(li);
+  }
+}
+loadBundles();
 
 add('bot', '您好，我是“一事”智能导办助手。告诉我您要办的事，我来告诉您要准备哪些材料、先办什么后办什么。');

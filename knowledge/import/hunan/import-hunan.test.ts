@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOG_DIR, loadCatalog } from '../../load/load-catalog.ts';
 import { plan } from '../../plan/plan.ts';
 import { importHunan } from './import-hunan.ts';
@@ -93,8 +93,13 @@ describe('Hunan importer on the synthetic fixture', () => {
 const HUNAN = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data', 'hunan');
 
 describe.skipIf(!existsSync(HUNAN))('Hunan importer on the real portal data (../shared/data/hunan)', () => {
-  const { report, catalog } = run(HUNAN);
-  const json = report.toJSON();
+  let catalog: ReturnType<typeof run>['catalog'];
+  let json: ReturnType<ReturnType<typeof run>['report']['toJSON']>;
+  beforeAll(() => {
+    const result = run(HUNAN);
+    catalog = result.catalog;
+    json = result.report.toJSON();
+  });
 
   it('loads every file', () => {
     expect(json.counts).toMatchObject({ files: 104, bundleFiles: 64, matterFiles: 40, failedFiles: 0 });

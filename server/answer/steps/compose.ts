@@ -46,7 +46,9 @@ export function compose(ctx: Context): void {
   for (const { step, phrase } of mentionedSteps(ctx.message, plan, catalog)) {
     matterIds.add(step.matter.id);
     const named = phrase === step.matter.name ? step.matter.name : `“${phrase}”（即${step.matter.name}）`;
-    if (ctx.intents.some((i) => i.kind === 'time')) parts.push(`${named}：${step.timeLimit.text}。`);
+    const note = catalog.matters.get(step.matter.id)?.timeLimit.note;
+    if (ctx.intents.some((i) => i.kind === 'time'))
+      parts.push(`${named}：${step.timeLimit.text}${note ? `（${note}）` : ''}。`);
     else if (ctx.intents.some((i) => i.kind === 'where'))
       parts.push(`${named}：${step.channel ?? step.department}。`);
   }

@@ -2,6 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Knowledge } from '../../../knowledge/index.ts';
 import { plan } from '../../../knowledge/index.ts';
+import { RegionCode } from '../../../knowledge/model/common.schema.ts';
+import { withinRegion } from '../../../knowledge/regions/divisions.ts';
 import { SECTION_LABEL } from '../../../knowledge/search/chunks.ts';
 import { YishiError } from '../../../knowledge/yishi-error.ts';
 import { parsePayload } from '../parse.ts';
@@ -9,19 +11,26 @@ import { PlanRequest } from './plan.schema.ts';
 import { SearchQuery } from './search.schema.ts';
 
 const BundleParams = z.object({ id: z.string().min(1).max(100) });
+const BundlesQuery = z.object({ region: RegionCode.optional() });
 
 /** Catalog reads, planning and search: `GET /api/bundles[/:id]`, `POST /api/plan`, `GET /api/search`. */
 export function knowledgeRoutes(knowledge: Knowledge): Router {
   const { catalog } = knowledge;
   const router = Router();
 
-  router.get('/bundles', (_req, res) => {
-    const bundles = [...catalog.bundles.values()].map((b) => ({
-      id: b.id,
-      name: b.name,
-      audience: b.audience,
-      matters: b.matters.map((m) => ({ id: m.id, name: catalog.matters.get(m.id)?.name ?? m.id })),
-    }));
+  router.get('/bundles', (req, res) => {
+    const { region } = parsePayload(BundlesQuery, req.query, 'bundles');
+    const bundles = [...catalog.bundles.values()]
+      .filter((b) => !b.scope || (region !== undefined && withinRegion(region, b.scope)))
+      .map((b) => ({
+        id: b.id,
+        name: b.name,
+        audience: b.audience,
+        ...(b.scope ? { scope: b.scope } : {}),
+        ...(b.list ? { list: b.list } : {}),
+        regions: catalog.overlays.filter((o) => o.bundle === b.id).map((o) => o.region),
+        matters: b.matters.map((m) => ({ id: m.id, name: catalog.matters.get(m.id)?.name ?? m.id })),
+      }));
     res.json({ bundles });
   });
 
