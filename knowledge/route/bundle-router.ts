@@ -3,7 +3,7 @@ import { withinRegion } from '../regions/divisions.ts';
 import { normalizeText } from '../search/normalize.ts';
 import { SEARCH_CONFIG } from '../search/search.config.ts';
 import type { Tokenizer } from '../search/tokenizer.ts';
-import { routeFeatures } from './route-features.ts';
+import { routeFeatures, withoutFiller } from './route-features.ts';
 
 export interface RankedBundle {
   bundleId: string;
@@ -48,8 +48,8 @@ export class BundleRouter {
     for (const [f, d] of df) this.idf.set(f, n > 1 ? Math.log(n / d) / Math.log(n) : 0);
     this.phrases = [...catalog.bundles.values()].flatMap((b) =>
       [b.name, b.name.replace(/[“”"]/g, '').replace(/一件事$/, ''), ...b.aliases]
-        .map(normalizeText)
-        .filter((p) => p.length >= 2)
+        .map(withoutFiller)
+        .filter((p) => [...p].length >= 2)
         .map((phrase) => ({ bundleId: b.id, phrase })),
     );
   }
@@ -58,7 +58,7 @@ export class BundleRouter {
   rank(message: string, region?: string): RankedBundle[] {
     const cfg = SEARCH_CONFIG.routing;
     const query = routeFeatures(message, this.tokenizer, this.generic, cfg.features);
-    const text = normalizeText(message);
+    const text = withoutFiller(message);
     const out: RankedBundle[] = [];
     for (const card of this.cards) {
       const scope = this.catalog.bundles.get(card.bundleId)?.scope;

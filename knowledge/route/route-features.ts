@@ -58,6 +58,14 @@ const FILLER = new Set(
   ),
 );
 
+/** Particles that may sit inside a phrase without changing it (公司信息要变更 = 公司信息变更). */
+const PARTICLES = new Set([...'了的要想个吗呢啊呀吧哦嘛么', ' ']);
+
+/** The text with particles removed, for matching aliases verbatim. */
+export function withoutFiller(text: string): string {
+  return [...normalizeText(text)].filter((c) => !PARTICLES.has(c)).join('');
+}
+
 const bigramCache = new WeakMap<ReadonlySet<string>, Set<string>>();
 
 function bigramsOf(words: ReadonlySet<string>): Set<string> {

@@ -27,7 +27,8 @@ export function understand(ctx: Context): void {
   if (!target && route.kind === 'bundle' && !staysOnFocus(ctx, route)) target = route.bundleId;
   if (!target && route.kind === 'ambiguous') {
     const ids = route.candidates.map((c) => c.bundleId);
-    if (session.bundleId && ids.includes(session.bundleId)) target = session.bundleId;
+    const followUp = ctx.intents.length > 0 && !route.candidates.some((c) => c.aliasHit);
+    if (session.bundleId && (ids.includes(session.bundleId) || followUp)) target = session.bundleId;
     else {
       session.pendingChoice = ids;
       ctx.options = route.candidates.map((c) => ({ id: c.bundleId, name: c.name }));
