@@ -1,6 +1,5 @@
 import type { Catalog } from '../load/catalog.ts';
 import { withinRegion } from '../regions/divisions.ts';
-import { normalizeText } from '../search/normalize.ts';
 import { SEARCH_CONFIG } from '../search/search.config.ts';
 import type { Tokenizer } from '../search/tokenizer.ts';
 import { routeFeatures, withoutFiller } from './route-features.ts';
