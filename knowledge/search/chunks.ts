@@ -56,6 +56,18 @@ function bundleChunks(catalog: Catalog, b: Bundle): Chunk[] {
       text: describeChannels(b.channels) ?? '',
     },
   ];
+  const notes = b.matters.flatMap((bm) =>
+    bm.note ? [`${catalog.matters.get(bm.id)?.name ?? bm.id}：${bm.note}`] : [],
+  );
+  if (notes.length > 0) {
+    out.push({
+      ...base,
+      id: `bundle:${b.id}:steps`,
+      title: b.name,
+      section: 'steps',
+      text: notes.join('\n'),
+    });
+  }
   if (b.promisedDays !== undefined || b.reform) {
     const before = b.reform?.before;
     const after = b.reform?.after;

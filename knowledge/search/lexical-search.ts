@@ -38,10 +38,19 @@ export class LexicalSearch {
     this.index.addAll([...chunks]);
   }
 
+  /** Adds the configured synonyms of the query's words. */
+  private expand(query: string): string {
+    const extra = this.tokenizer
+      .tokens(query)
+      .concat([...query])
+      .flatMap((t) => SEARCH_CONFIG.chunks.synonyms[t] ?? []);
+    return extra.length > 0 ? `${query} ${[...new Set(extra)].join(' ')}` : query;
+  }
+
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const k = options.k ?? 5;
     const regions = options.region ? regionChain(options.region) : undefined;
-    const results = this.index.search(normalizeText(query), {
+    const results = this.index.search(this.expand(normalizeText(query)), {
       boost: SEARCH_CONFIG.chunks.boost,
       combineWith: 'OR',
       filter: (r) => {
@@ -52,11 +61,15 @@ export class LexicalSearch {
       },
     });
     return results
-      .filter((r) => r.score >= SEARCH_CONFIG.chunks.minScore)
-      .slice(0, k)
       .flatMap((r) => {
         const c = this.byId.get(String(r.id));
-        return c ? [{ ...c, score: Math.round(r.score * 1000) / 1000 }] : [];
-      });
+        if (!c) return [];
+        const score = r.score * SEARCH_CONFIG.chunks.sectionWeight[c.section];
+        return score >= SEARCH_CONFIG.chunks.minScore
+          ? [{ ...c, score: Math.round(score * 1000) / 1000 }]
+          : [];
+      })
+      .sort((a, b) => b.score - a.score)
+      .slice(0, k);
   }
 }

@@ -8,6 +8,29 @@ export const SEARCH_CONFIG = {
     boost: { title: 2, text: 1 },
     /** Hits below this BM25 score are not returned. */
     minScore: 1,
+    /** Score multiplier by chunk section: answers to questions live in FAQs and conditions more than overviews. */
+    sectionWeight: {
+      faq: 1.3,
+      conditions: 1.2,
+      limits: 1.1,
+      steps: 1,
+      materials: 1,
+      channels: 1,
+      overview: 0.6,
+    },
+    /**
+     * Query words that guide text says differently (a person writes 寄, the guide 邮寄). Reviewed by hand;
+     * the aliases of bundles and matters cover the names of things.
+     */
+    synonyms: {
+      寄: ['邮寄'],
+      到家: ['邮寄'],
+      快递: ['邮寄'],
+      网上: ['线上', '网办'],
+      线上: ['网上', '网办'],
+      钱: ['费用', '收费'],
+      到场: ['现场'],
+    } as Record<string, readonly string[]>,
   },
   routing: {
     /** Weight of a bundle's card field where a feature occurs (the highest counts). */

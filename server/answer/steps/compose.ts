@@ -57,7 +57,8 @@ export function compose(ctx: Context): void {
     for (const id of answer.matterIds) matterIds.add(id);
     parts.push(answer.text);
   }
-  const passage = ctx.intents.length > 0 ? specificPassage(ctx) : undefined;
+  const asks = ctx.intents.length > 0 || (learnt.length > 0 && QUESTION.test(ctx.message));
+  const passage = asks ? specificPassage(ctx) : undefined;
   if (passage)
     parts.push(`另外，根据“${passage.title}”的${SECTION_LABEL[passage.section]}：\n${passage.text}`);
   if (whole) {
@@ -65,7 +66,7 @@ export function compose(ctx: Context): void {
     if (!ctx.intents.some((i) => i.kind === 'steps')) parts.push(renderSteps(plan));
   }
   if (!whole && ctx.intents.length === 0 && learnt.length === 0) {
-    const hit = ctx.hits[0];
+    const hit = bestCovering(ctx, ctx.hits);
     if (!hit) {
       ctx.outcome = looksLikeService(normalizeText(ctx.message)) ? 'no_answer' : 'off_topic';
       ctx.reply = OUTCOME_MESSAGES[ctx.outcome];
@@ -92,15 +93,34 @@ export function compose(ctx: Context): void {
  * 简易注销公示期多久) and the best FAQ, conditions or limits chunk contains them.
  */
 function specificPassage(ctx: Context): SearchHit | undefined {
-  const hit = ctx.hits[0];
-  if (!hit || !['faq', 'conditions', 'limits'].includes(hit.section)) return undefined;
-  const generic = new Set<string>(SEARCH_CONFIG.routing.genericTerms);
-  const content = ctx.knowledge.tokenizer
-    .tokens(ctx.message)
-    .filter((t) => [...t].length >= 2 && !generic.has(t) && !INTENT_WORDS.test(t));
-  const text = normalizeText(hit.text);
-  return content.some((t) => text.includes(t)) ? hit : undefined;
+  const candidates = ctx.hits.filter((h) => ['faq', 'conditions', 'limits', 'steps'].includes(h.section));
+  const best = bestCovering(ctx, candidates);
+  return best && coverage(contentWords(ctx), best) > 0 ? best : undefined;
 }
+
+/** The question's distinctive words: not generic service words, not the words that only name an intent. */
+function contentWords(ctx: Context): string[] {
+  const generic = new Set<string>(SEARCH_CONFIG.routing.genericTerms);
+  return [
+    ...new Set(
+      ctx.knowledge.tokenizer.tokens(ctx.message).filter((t) => !generic.has(t) && !INTENT_WORDS.test(t)),
+    ),
+  ];
+}
+
+function coverage(words: readonly string[], hit: SearchHit): number {
+  const text = normalizeText(hit.text);
+  return words.filter((w) => text.includes(w)).length;
+}
+
+/** Among hits of close relevance, the one that contains most of the question's own words. */
+function bestCovering(ctx: Context, hits: readonly SearchHit[]): SearchHit | undefined {
+  const words = contentWords(ctx);
+  return [...hits].sort((a, b) => coverage(words, b) - coverage(words, a) || b.score - a.score)[0];
+}
+
+/** A message that asks something, beyond stating a fact about the person. */
+const QUESTION = /[吗么？?]|多少|怎么|能不能|可不可以|是否/;
 
 const INTENT_WORDS =
   /^(多久|多长|时间|几天|网上|线上|在线|电话|地址|收费|费用|原件|复印件|材料|流程|步骤|现场|办理|申请|能不能|可以|需要)$/;

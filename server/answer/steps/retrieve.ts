@@ -6,7 +6,7 @@ import type { Context } from '../context.ts';
  */
 export function retrieve(ctx: Context): void {
   if (ctx.outcome || !ctx.plan) return;
-  if (ctx.switched || Object.keys(ctx.learnt).length > 0) return;
+  if (ctx.switched) return;
   const within = new Set([ctx.plan.bundle.id, ...ctx.plan.steps.map((s) => s.matter.id)]);
   ctx.hits = ctx.knowledge.search.search(ctx.message, { k: 3, within });
 }
