@@ -96,6 +96,9 @@ const CHANNEL_KIND: Record<Channel['kind'], string> = {
 export function describeChannels(channels: readonly Channel[]): string | undefined {
   if (channels.length === 0) return undefined;
   return channels
-    .map((c) => `${CHANNEL_KIND[c.kind]}：${c.name}${c.address ? `（${c.address}）` : ''}`)
+    .map((c) => {
+      const address = c.address && !c.name.includes(c.address) ? `（${c.address}）` : '';
+      return `${CHANNEL_KIND[c.kind]}：${c.name}${address}`;
+    })
     .join('；');
 }
