@@ -56,6 +56,7 @@ export const Contact = z.strictObject({
   phone: z.string().optional(),
   note: z.string().optional(),
 });
+export type Contact = z.infer<typeof Contact>;
 
 export const Faq = z.strictObject({ q: z.string().min(2), a: z.string().min(2) });
 export type Faq = z.infer<typeof Faq>;
