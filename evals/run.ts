@@ -36,7 +36,7 @@ if (dirs.length === 0 && existsSync(hunan)) {
   dirs = [out];
   console.log(`imported ${hunan} for this run`);
 }
-const knowledge = buildKnowledge(loadCatalog([DEFAULT_CATALOG_DIR, ...dirs]));
+const knowledge = await buildKnowledge(loadCatalog([DEFAULT_CATALOG_DIR, ...dirs]));
 for (const name of asked.length > 0 ? asked : Object.keys(TASKS)) {
   const task = TASKS[name];
   if (task) await task(knowledge);

@@ -1,9 +1,14 @@
 /** The knowledge layer's public surface: catalog, planner, search and routing. No HTTP, no sessions. */
+
+import type { Embeddings } from '@langchain/core/embeddings';
+import { DenseIndex } from './embed/dense-index.ts';
+import { HashedNgramEmbeddings } from './embed/hashed-ngram-embeddings.ts';
 import type { Catalog } from './load/catalog.ts';
 import { loadCatalog } from './load/load-catalog.ts';
 import { BundleRouter } from './route/bundle-router.ts';
 import { catalogTerms } from './route/catalog-terms.ts';
-import { buildChunks } from './search/chunks.ts';
+import { buildChunks, type Chunk } from './search/chunks.ts';
+import { HybridSearch } from './search/hybrid-search.ts';
 import { LexicalSearch } from './search/lexical-search.ts';
 import { Tokenizer } from './search/tokenizer.ts';
 
@@ -14,6 +19,7 @@ export { plan } from './plan/plan.ts';
 export type * from './plan/plan.types.ts';
 export type { RankedBundle, RouteDecision } from './route/bundle-router.ts';
 export type { Chunk } from './search/chunks.ts';
+export type { HybridHit } from './search/hybrid-search.ts';
 export type { SearchHit } from './search/lexical-search.ts';
 export { YishiError } from './yishi-error.ts';
 
@@ -22,15 +28,48 @@ export interface Knowledge {
   catalog: Catalog;
   tokenizer: Tokenizer;
   router: BundleRouter;
-  search: LexicalSearch;
+  /** Hybrid retrieval (BM25 + dense, fused): what answers use. */
+  search: HybridSearch;
+  /** The BM25 side alone, also the lexical peer in evaluations. */
+  lexical: LexicalSearch;
+  dense: DenseIndex;
+  embeddings: Embeddings;
 }
 
-export function buildKnowledge(catalog: Catalog = loadCatalog()): Knowledge {
+export interface KnowledgeOptions {
+  /** Where the dense index is persisted (rebuilt only when the catalog or embedding changes); none = memory only. */
+  indexDir?: string;
+  /** Any LangChain embeddings; default: the local hashed n-gram embedding. */
+  embeddings?: Embeddings;
+  /** A stable name of the embeddings, part of the index key. */
+  embeddingsId?: string;
+}
+
+/** Builds routing, lexical and dense indexes over a catalog. */
+export async function buildKnowledge(
+  catalog: Catalog = loadCatalog(),
+  options: KnowledgeOptions = {},
+): Promise<Knowledge> {
   const tokenizer = new Tokenizer(catalogTerms(catalog));
+  const chunks = buildChunks(catalog);
+  const lexical = new LexicalSearch(chunks, tokenizer);
+  const embeddings = options.embeddings ?? new HashedNgramEmbeddings();
+  const embeddingsId = options.embeddingsId ?? 'hashed-ngram-1024-c123-pinyin';
+  const dense = await DenseIndex.build(chunks, embeddings, {
+    ...(options.indexDir ? { dir: options.indexDir } : {}),
+    key: `${catalog.hash.slice(0, 16)}-${embeddingsId}`,
+  });
+  const imported = (c: Chunk) => {
+    const owner = c.bundleId ? catalog.bundles.get(c.bundleId) : undefined;
+    return owner?.scope !== undefined || (c.matterId?.startsWith('hn-') ?? false);
+  };
   return {
     catalog,
     tokenizer,
     router: new BundleRouter(catalog, tokenizer),
-    search: new LexicalSearch(buildChunks(catalog), tokenizer),
+    search: new HybridSearch(lexical, dense, embeddings, imported),
+    lexical,
+    dense,
+    embeddings,
   };
 }

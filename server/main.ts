@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     if (config[name]) logger.warn(`${name} is set but not supported yet; running on the embedded default`);
   }
   const catalog = loadCatalog([config.CATALOG_DIR ?? DEFAULT_CATALOG_DIR, ...config.knowledgeDirs]);
-  const knowledge = buildKnowledge(catalog);
+  const knowledge = await buildKnowledge(catalog, { indexDir: join(config.dataDir, 'index') });
   const store = new SqliteSessionStore(join(config.dataDir, 'yishi.sqlite'));
   const app = createApp({ knowledge, store, logger });
 

@@ -47,6 +47,22 @@ export class LexicalSearch {
     return extra.length > 0 ? `${query} ${[...new Set(extra)].join(' ')}` : query;
   }
 
+  /** Raw BM25 ranking (no section weights, no minimum): the lexical list fusion starts from. */
+  candidates(query: string, n: number, allow?: (id: string) => boolean): { id: string; score: number }[] {
+    return this.index
+      .search(this.expand(normalizeText(query)), {
+        boost: SEARCH_CONFIG.chunks.boost,
+        combineWith: 'OR',
+        ...(allow ? { filter: (r) => allow(String(r.id)) } : {}),
+      })
+      .slice(0, n)
+      .map((r) => ({ id: String(r.id), score: r.score }));
+  }
+
+  chunk(id: string): Chunk | undefined {
+    return this.byId.get(id);
+  }
+
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const k = options.k ?? 5;
     const regions = options.region ? regionChain(options.region) : undefined;

@@ -6,14 +6,14 @@ import { SqliteSessionStore } from '../stores/sqlite-session-store.ts';
 import { testKnowledge } from '../testing/start-app.ts';
 import { AnswerService } from './answer-service.ts';
 
-function service(file = ':memory:') {
+async function service(file = ':memory:') {
   const store = new SqliteSessionStore(file);
-  return { answers: new AnswerService(testKnowledge(), store), store };
+  return { answers: new AnswerService(await testKnowledge(), store), store };
 }
 
 describe('chat on the embedded default', () => {
   it('answers a newborn question with the merged checklist, ordered steps and citations', async () => {
-    const { answers } = service();
+    const { answers } = await service();
     const a = await answers.answer({ message: '宝宝刚出生，要办哪些证', channel: 'test' });
     expect(a.outcome).toBe('answered');
     expect(a.bundle).toEqual({ id: 'newborn', name: '新生儿出生一件事' });
@@ -36,7 +36,7 @@ describe('chat on the embedded default', () => {
   });
 
   it('handles follow-ups in the same session', async () => {
-    const { answers } = service();
+    const { answers } = await service();
     const first = await answers.answer({ message: '宝宝刚出生，要办哪些证', channel: 'test' });
     const sessionId = first.sessionId;
     const where = await answers.answer({ sessionId, message: '第二步在哪里办？', channel: 'test' });
@@ -58,7 +58,7 @@ describe('chat on the embedded default', () => {
   });
 
   it('asks the decisive question and updates the plan from a bare answer', async () => {
-    const { answers } = service();
+    const { answers } = await service();
     const first = await answers.answer({ message: '孩子出生了要办什么', channel: 'test' });
     const q = first.plan?.questions[0];
     expect(q).toBeDefined();
@@ -72,7 +72,7 @@ describe('chat on the embedded default', () => {
   });
 
   it('switches topic and comes back to an earlier one', async () => {
-    const { answers } = service();
+    const { answers } = await service();
     const a = await answers.answer({ message: '我明年退休，要准备什么', channel: 'test' });
     expect(a.bundle?.id).toBe('retirement');
     const b = await answers.answer({
@@ -90,7 +90,7 @@ describe('chat on the embedded default', () => {
   });
 
   it('never places an off-topic or vague message in a bundle', async () => {
-    const { answers } = service();
+    const { answers } = await service();
     const weather = await answers.answer({ message: '明天长沙会下雨吗', channel: 'test' });
     expect(weather.outcome).toBe('off_topic');
     expect(weather.bundle).toBeUndefined();
@@ -102,12 +102,12 @@ describe('chat on the embedded default', () => {
 
   it('keeps sessions across a restart', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'yishi-db-')), 'yishi.sqlite');
-    const one = service(file);
+    const one = await service(file);
     const first = await one.answers.answer({ message: '公司不做了，怎么注销', channel: 'test' });
     expect(first.bundle?.id).toBe('company-deregistration');
     await one.store.close();
 
-    const two = service(file);
+    const two = await service(file);
     const again = await two.answers.answer({
       sessionId: first.sessionId,
       message: '一共要多久？',

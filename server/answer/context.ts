@@ -1,4 +1,4 @@
-import type { Citation, Knowledge, Plan, RouteDecision, SearchHit } from '../../knowledge/index.ts';
+import type { Citation, HybridHit, Knowledge, Plan, RouteDecision } from '../../knowledge/index.ts';
 import type { SessionState } from '../stores/session.types.ts';
 import type { Outcome } from './outcome.ts';
 import type { Intent } from './understand/intents.ts';
@@ -16,7 +16,7 @@ export interface Context {
   learnt: Record<string, boolean | string>;
   /** The bundle in focus changed in this turn. */
   switched: boolean;
-  hits: SearchHit[];
+  hits: HybridHit[];
   plan?: Plan;
   outcome?: Outcome;
   reply: string;

@@ -4,10 +4,10 @@ import { buildKnowledge, type Knowledge } from '../../knowledge/index.ts';
 import { type App, createApp } from '../app.ts';
 import { SqliteSessionStore } from '../stores/sqlite-session-store.ts';
 
-let shared: Knowledge | undefined;
+let shared: Promise<Knowledge> | undefined;
 
 /** The shipped catalog's knowledge, built once per test file. */
-export function testKnowledge(): Knowledge {
+export function testKnowledge(): Promise<Knowledge> {
   shared ??= buildKnowledge();
   return shared;
 }
@@ -21,7 +21,7 @@ export interface RunningApp {
 /** Starts the real app on an ephemeral port with a SQLite store at `dbFile` (default in memory). */
 export async function startApp(dbFile = ':memory:'): Promise<RunningApp> {
   const app = createApp({
-    knowledge: testKnowledge(),
+    knowledge: await testKnowledge(),
     store: new SqliteSessionStore(dbFile),
     logger: pino({ level: 'silent' }),
   });

@@ -1,4 +1,4 @@
-import type { Citation, Plan, SearchHit } from '../../../knowledge/index.ts';
+import type { Citation, HybridHit, Plan } from '../../../knowledge/index.ts';
 import { SECTION_LABEL } from '../../../knowledge/search/chunks.ts';
 import { normalizeText } from '../../../knowledge/search/normalize.ts';
 import { SEARCH_CONFIG } from '../../../knowledge/search/search.config.ts';
@@ -92,7 +92,7 @@ export function compose(ctx: Context): void {
  * A guide passage worth adding to an intent answer: the question has words beyond the intent (公示期 in
  * 简易注销公示期多久) and the best FAQ, conditions or limits chunk contains them.
  */
-function specificPassage(ctx: Context): SearchHit | undefined {
+function specificPassage(ctx: Context): HybridHit | undefined {
   const candidates = ctx.hits.filter((h) => ['faq', 'conditions', 'limits', 'steps'].includes(h.section));
   const best = bestCovering(ctx, candidates);
   return best && coverage(contentWords(ctx), best) > 0 ? best : undefined;
@@ -108,15 +108,21 @@ function contentWords(ctx: Context): string[] {
   ];
 }
 
-function coverage(words: readonly string[], hit: SearchHit): number {
+function coverage(words: readonly string[], hit: HybridHit): number {
   const text = normalizeText(hit.text);
   return words.filter((w) => text.includes(w)).length;
 }
 
-/** Among hits of close relevance, the one that contains most of the question's own words. */
-function bestCovering(ctx: Context, hits: readonly SearchHit[]): SearchHit | undefined {
+/**
+ * Among hits of close relevance, the one that contains most of the question's own words; on a tie, the
+ * stronger exact-word (BM25) match, since that is the passage that will be quoted.
+ */
+function bestCovering(ctx: Context, hits: readonly HybridHit[]): HybridHit | undefined {
   const words = contentWords(ctx);
-  return [...hits].sort((a, b) => coverage(words, b) - coverage(words, a) || b.score - a.score)[0];
+  const lexical = (h: HybridHit) => h.signals.bm25?.score ?? 0;
+  return [...hits].sort(
+    (a, b) => coverage(words, b) - coverage(words, a) || lexical(b) - lexical(a) || b.score - a.score,
+  )[0];
 }
 
 /** A message that asks something, beyond stating a fact about the person. */

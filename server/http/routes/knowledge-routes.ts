@@ -68,9 +68,9 @@ export function knowledgeRoutes(knowledge: Knowledge): Router {
     );
   });
 
-  router.get('/search', (req, res) => {
+  router.get('/search', async (req, res) => {
     const query = parsePayload(SearchQuery, req.query, 'search');
-    const hits = knowledge.search.search(query.q, {
+    const hits = await knowledge.search.search(query.q, {
       k: query.k,
       ...(query.region ? { region: query.region } : {}),
     });
