@@ -59,7 +59,7 @@ export class DenseIndex {
     const dimensions = raw[0]?.length ?? 1;
     const index = new hnswlib.HierarchicalNSW('ip', dimensions);
     index.initIndex({ maxElements: Math.max(1, raw.length), m: 16, efConstruction: 200, randomSeed: 42 });
-    raw.forEach((v, i) => index.addPoint(v, i));
+    for (const [i, v] of raw.entries()) index.addPoint(v, i);
     index.setEf(64);
     const ids = chunks.map((c) => c.id);
     if (files && options.dir) {
