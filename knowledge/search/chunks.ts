@@ -31,9 +31,29 @@ export const SECTION_LABEL: Record<ChunkSection, string> = {
 /** Splits the catalog by guide structure: overview, conditions, materials, steps, limits and fees, channels, FAQ. */
 export function buildChunks(catalog: Catalog): Chunk[] {
   const chunks: Chunk[] = [];
-  for (const b of catalog.bundles.values()) chunks.push(...bundleChunks(catalog, b));
-  for (const m of catalog.matters.values()) chunks.push(...matterChunks(catalog, m));
+  for (const b of catalog.bundles.values()) chunks.push(...withRegion(bundleChunks(catalog, b), b.scope));
+  const scopes = matterScopes(catalog);
+  for (const m of catalog.matters.values())
+    chunks.push(...withRegion(matterChunks(catalog, m), scopes.get(m.id)));
   return chunks;
+}
+
+function withRegion(chunks: Chunk[], region: string | undefined): Chunk[] {
+  return region ? chunks.map((c) => ({ ...c, region })) : chunks;
+}
+
+/** A matter used only by regional bundles of one region belongs to that region. */
+function matterScopes(catalog: Catalog): Map<string, string> {
+  const scopes = new Map<string, Set<string | undefined>>();
+  for (const b of catalog.bundles.values()) {
+    for (const m of b.matters) scopes.set(m.id, (scopes.get(m.id) ?? new Set()).add(b.scope));
+  }
+  const out = new Map<string, string>();
+  for (const [id, set] of scopes) {
+    const [only] = set;
+    if (set.size === 1 && only) out.set(id, only);
+  }
+  return out;
 }
 
 function bundleChunks(catalog: Catalog, b: Bundle): Chunk[] {

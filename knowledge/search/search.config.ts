@@ -36,14 +36,14 @@ export const SEARCH_CONFIG = {
     /** Candidates taken from each list before fusion. */
     candidates: 50,
     /** Reciprocal-rank fusion constant: score = Σ 1 / (k + rank). */
-    rrfK: 60,
+    rrfK: 10,
     /** Weight of each list in the fusion: the local embedding is a recall aid more than an equal vote. */
-    weights: { lexical: 1, dense: 0.5 },
+    weights: { lexical: 1, dense: 1 },
     /** Authored guides outrank imported ones a little. */
     authority: { authored: 1, imported: 0.9 },
     /** A hit is relevant only with this much lexical (BM25) or dense (cosine) evidence. */
-    minBm25: 20,
-    minCosine: 0.12,
+    minBm25: 40,
+    minCosine: 0.15,
   },
   routing: {
     /** Weight of a bundle's card field where a feature occurs (the highest counts). */

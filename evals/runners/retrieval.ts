@@ -1,0 +1,96 @@
+import { join } from 'node:path';
+import { buildKnowledge, type Knowledge, loadCatalog } from '../../knowledge/index.ts';
+import { SEARCH_CONFIG } from '../../knowledge/search/search.config.ts';
+import { readJsonl } from '../lib/dataset.ts';
+import type { Grade } from '../lib/grade.ts';
+import { table, writeReport } from '../lib/report.ts';
+import { RetrievalRow } from './retrieval.schema.ts';
+
+export const RETRIEVAL_DATASET = join(import.meta.dirname, '..', 'datasets', 'retrieval.jsonl');
+
+type System = (query: string) => Promise<string[]>;
+
+/** The three systems compared, over the same chunks, tokenizer and vectors. */
+export function systems(k: Knowledge): Record<string, System> {
+  const national = (id: string) => k.lexical.chunk(id)?.region === undefined;
+  return {
+    hybrid: async (q) => (await k.search.search(q, { k: 5 })).map((h) => h.id),
+    bm25: async (q) => k.lexical.candidates(q, 5, national).map((h) => h.id),
+    dense: async (q) => k.dense.bruteForce(await k.embeddings.embedQuery(q), 5, national).map((h) => h.id),
+  };
+}
+
+/** Rank of the first relevant chunk (1-based), or 0 when none is in the list. */
+export function firstRelevant(ids: readonly string[], relevant: readonly string[]): number {
+  const i = ids.findIndex((id) => relevant.includes(id));
+  return i === -1 ? 0 : i + 1;
+}
+
+export function gradeRetrieval(row: RetrievalRow, ids: readonly string[]): Grade {
+  if (row.relevant.length === 0) {
+    return ids.length === 0
+      ? { pass: true, score: 1, reason: 'nothing relevant' }
+      : { pass: false, score: 0, reason: `returned ${ids[0]}` };
+  }
+  const rank = firstRelevant(ids, row.relevant);
+  return rank === 0
+    ? { pass: false, score: 0, reason: 'no relevant chunk in top 5' }
+    : { pass: rank === 1, score: 1 / rank, reason: `rank ${rank}` };
+}
+
+export async function retrievalTask(): Promise<void> {
+  // Authored catalog only: the dataset's chunk ids are the authored guides'.
+  const knowledge = await buildKnowledge(loadCatalog());
+  const rows = readJsonl(RETRIEVAL_DATASET, RetrievalRow);
+  const answerable = rows.filter((r) => r.relevant.length > 0);
+  const none = rows.filter((r) => r.relevant.length === 0);
+  const results: Record<
+    string,
+    { r1: number; r5: number; mrr: number; none: number; byTag: Record<string, number[]> }
+  > = {};
+  const graded: unknown[] = [];
+  for (const [name, search] of Object.entries(systems(knowledge))) {
+    let r1 = 0;
+    let r5 = 0;
+    let mrr = 0;
+    let noneOk = 0;
+    const byTag: Record<string, number[]> = {};
+    for (const row of rows) {
+      const ids = await search(row.query);
+      const grade = gradeRetrieval(row, ids);
+      graded.push({ system: name, id: row.id, ids, grade });
+      if (row.relevant.length === 0) {
+        if (grade.pass) noneOk += 1;
+        continue;
+      }
+      const rank = firstRelevant(ids, row.relevant);
+      if (rank === 1) r1 += 1;
+      if (rank > 0) r5 += 1;
+      mrr += rank > 0 ? 1 / rank : 0;
+      for (const t of row.tags) (byTag[t] ??= []).push(rank > 0 ? 1 : 0);
+    }
+    results[name] = {
+      r1: r1 / answerable.length,
+      r5: r5 / answerable.length,
+      mrr: mrr / answerable.length,
+      none: noneOk / Math.max(1, none.length),
+      byTag,
+    };
+  }
+  const f = (x: number) => x.toFixed(3);
+  const head = ['system', 'recall@1', 'recall@5', 'MRR', 'no-answer ok'];
+  const body = Object.entries(results).map(([n, r]) => [n, f(r.r1), f(r.r5), f(r.mrr), f(r.none)]);
+  console.log(
+    `\nretrieval — ${answerable.length} answerable + ${none.length} unanswerable queries\n${table([head, ...body])}`,
+  );
+  const tags = [...new Set(answerable.flatMap((r) => r.tags))].sort();
+  const tagRows = tags.map((t) => [t, ...Object.values(results).map((r) => f(avg(r.byTag[t] ?? [])))]);
+  console.log(`\nrecall@5 by tag\n${table([['tag', ...Object.keys(results)], ...tagRows])}`);
+  console.log(
+    `report: ${writeReport('retrieval', { config: SEARCH_CONFIG, aggregate: results, rows: graded })}`,
+  );
+}
+
+function avg(xs: number[]): number {
+  return xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length;
+}
