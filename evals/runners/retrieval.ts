@@ -67,7 +67,7 @@ export async function retrievalTask(): Promise<void> {
       if (rank === 1) r1 += 1;
       if (rank > 0) r5 += 1;
       mrr += rank > 0 ? 1 / rank : 0;
-      for (const t of row.tags) (byTag[t] ??= []).push(rank > 0 ? 1 : 0);
+      for (const t of row.tags) byTag[t] = [...(byTag[t] ?? []), rank > 0 ? 1 : 0];
     }
     results[name] = {
       r1: r1 / answerable.length,
