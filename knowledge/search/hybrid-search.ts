@@ -72,10 +72,19 @@ export class HybridSearch {
     return hits.sort((a, b) => b.score - a.score).slice(0, options.k ?? 5);
   }
 
+  /** Whether any chunk belongs to a region; without any, an unfiltered search needs no filter callback. */
+  private get hasRegional(): boolean {
+    this.regional ??= this.lexical.hasRegionalChunks();
+    return this.regional;
+  }
+
+  private regional: boolean | undefined;
+
   private filter(options: SearchOptions): ((id: string) => boolean) | undefined {
     const regions = options.region ? regionChain(options.region) : undefined;
     if (!options.within && !regions) {
-      return (id) => this.lexical.chunk(id)?.region === undefined;
+      // Filter callbacks cross from native HNSW into JS for every visited node: only pay when needed.
+      return this.hasRegional ? (id) => this.lexical.chunk(id)?.region === undefined : undefined;
     }
     return (id) => {
       const c = this.lexical.chunk(id);

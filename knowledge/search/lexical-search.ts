@@ -59,6 +59,11 @@ export class LexicalSearch {
       .map((r) => ({ id: String(r.id), score: r.score }));
   }
 
+  hasRegionalChunks(): boolean {
+    for (const c of this.byId.values()) if (c.region !== undefined) return true;
+    return false;
+  }
+
   chunk(id: string): Chunk | undefined {
     return this.byId.get(id);
   }
