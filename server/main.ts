@@ -31,6 +31,7 @@ async function main(): Promise<void> {
         matters: catalog.matters.size,
         overlays: catalog.overlays.length,
         catalogs: config.knowledgeDirs,
+        denseIndex: { chunks: knowledge.dense.size, loaded: knowledge.dense.loaded },
       },
       `yishi listening on http://localhost:${config.PORT}`,
     );
