@@ -21,6 +21,12 @@ export const ConfigSchema = z.object({
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_MODEL: z.string().min(1).optional(),
+  /** Dense retrieval through an OpenAI-compatible embeddings endpoint (bge-m3 on vLLM/TEI/Ollama, OpenAI …). */
+  EMBEDDINGS_MODEL: z.string().min(1).optional(),
+  /** Defaults to OPENAI_BASE_URL. */
+  EMBEDDINGS_BASE_URL: optionalUrl,
+  /** Defaults to OPENAI_API_KEY. */
+  EMBEDDINGS_API_KEY: z.string().min(1).optional(),
   /** PostgreSQL for stores instead of SQLite (issue "Production readiness"). */
   DATABASE_URL: optionalUrl,
   /** socket.io Redis adapter across nodes (issue "Production readiness"). */

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { buildKnowledge, DEFAULT_CATALOG_DIR, loadCatalog } from '../knowledge/index.ts';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { embeddingsOptions } from './embeddings.ts';
 import { createLogger } from './logger.ts';
 import { SqliteSessionStore } from './stores/sqlite-session-store.ts';
 
@@ -19,7 +20,10 @@ async function main(): Promise<void> {
     if (config[name]) logger.warn(`${name} is set but not supported yet; running on the embedded default`);
   }
   const catalog = loadCatalog([config.CATALOG_DIR ?? DEFAULT_CATALOG_DIR, ...config.knowledgeDirs]);
-  const knowledge = await buildKnowledge(catalog, { indexDir: join(config.dataDir, 'index') });
+  const knowledge = await buildKnowledge(catalog, {
+    indexDir: join(config.dataDir, 'index'),
+    ...embeddingsOptions(config),
+  });
   const store = new SqliteSessionStore(join(config.dataDir, 'yishi.sqlite'));
   const app = createApp({ knowledge, store, logger });
 

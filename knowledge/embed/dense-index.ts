@@ -17,6 +17,12 @@ const Sidecar = z.object({
   state: z.object({ dimensions: z.number(), documents: z.number(), df: z.array(z.number()) }).nullable(),
 });
 
+/** Unit length, so inner product is cosine whatever the embedding model returns. */
+function normalize(v: readonly number[]): number[] {
+  const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0));
+  return norm > 0 ? v.map((x) => x / norm) : [...v];
+}
+
 /** Text embedded for a chunk: its title and section give the passage its context. */
 export function chunkText(c: Chunk): string {
   return `${c.title}\n${c.text}`;
@@ -55,7 +61,7 @@ export class DenseIndex {
       return new DenseIndex(index, side.ids, vectors, side.dimensions, true);
     }
     const state = embeddings instanceof HashedNgramEmbeddings ? embeddings.fit(texts) : null;
-    const raw = await embeddings.embedDocuments(texts);
+    const raw = (await embeddings.embedDocuments(texts)).map(normalize);
     const dimensions = raw[0]?.length ?? 1;
     const index = new hnswlib.HierarchicalNSW('ip', dimensions);
     index.initIndex({ maxElements: Math.max(1, raw.length), m: 16, efConstruction: 200, randomSeed: 42 });
@@ -77,7 +83,8 @@ export class DenseIndex {
   }
 
   /** Approximate nearest neighbours (HNSW), optionally only among ids `allow` accepts. */
-  search(vector: readonly number[], k: number, allow?: (id: string) => boolean): DenseHit[] {
+  search(query: readonly number[], k: number, allow?: (id: string) => boolean): DenseHit[] {
+    const vector = normalize(query);
     const n = Math.min(k, this.ids.length);
     if (n === 0) return [];
     const filter = allow ? (label: number) => allow(this.ids[label] ?? '') : undefined;
@@ -89,7 +96,8 @@ export class DenseIndex {
   }
 
   /** Exact cosine over every vector: the "dense alone" baseline and the check on HNSW recall. */
-  bruteForce(vector: readonly number[], k: number, allow?: (id: string) => boolean): DenseHit[] {
+  bruteForce(query: readonly number[], k: number, allow?: (id: string) => boolean): DenseHit[] {
+    const vector = normalize(query);
     const hits: DenseHit[] = [];
     this.vectors.forEach((v, i) => {
       const id = this.ids[i] ?? '';
