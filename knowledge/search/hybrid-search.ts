@@ -57,19 +57,20 @@ export class HybridSearch {
       e.dense = { rank: i + 1, cosine: round(h.cosine) };
     });
 
-    const hits: HybridHit[] = [];
+    // Score light entries first; build hit objects only for the k that are returned.
+    const scored: { chunk: Chunk; signals: HitSignals; score: number }[] = [];
     for (const [id, signals] of fused) {
+      if ((signals.bm25?.score ?? 0) < cfg.minBm25 && (signals.dense?.cosine ?? 0) < cfg.minCosine) continue;
       const chunk = this.lexical.chunk(id);
       if (!chunk) continue;
-      const relevant =
-        (signals.bm25?.score ?? 0) >= cfg.minBm25 || (signals.dense?.cosine ?? 0) >= cfg.minCosine;
-      if (!relevant) continue;
       signals.sectionWeight = SEARCH_CONFIG.chunks.sectionWeight[chunk.section];
       signals.authority = this.isImported(chunk) ? cfg.authority.imported : cfg.authority.authored;
-      const score = signals.rrf * signals.sectionWeight * signals.authority;
-      hits.push({ ...chunk, score: Math.round(score * 1e5) / 1e5, signals });
+      scored.push({ chunk, signals, score: signals.rrf * signals.sectionWeight * signals.authority });
     }
-    return hits.sort((a, b) => b.score - a.score).slice(0, options.k ?? 5);
+    scored.sort((a, b) => b.score - a.score);
+    return scored
+      .slice(0, options.k ?? 5)
+      .map(({ chunk, signals, score }) => ({ ...chunk, score: Math.round(score * 1e5) / 1e5, signals }));
   }
 
   /** Whether any chunk belongs to a region; without any, an unfiltered search needs no filter callback. */
