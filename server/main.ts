@@ -16,8 +16,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(config.LOG_LEVEL);
-  for (const name of ['OPENAI_API_KEY', 'DATABASE_URL', 'REDIS_URL'] as const) {
-    if (config[name]) logger.warn(`${name} is set but not supported yet; running on the embedded default`);
+  const notYet = { OPENAI_API_KEY: 'the LLM chat path', DATABASE_URL: 'PostgreSQL stores', REDIS_URL: 'the socket.io Redis adapter' } as const;
+  for (const [name, what] of Object.entries(notYet)) {
+    if (process.env[name]) logger.warn(`${name} is set but ${what} is not supported yet; using the embedded default for it`);
   }
   const catalog = loadCatalog([config.CATALOG_DIR ?? DEFAULT_CATALOG_DIR, ...config.knowledgeDirs]);
   const knowledge = await buildKnowledge(catalog, {
