@@ -16,9 +16,14 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const notYet = { OPENAI_API_KEY: 'the LLM chat path', DATABASE_URL: 'PostgreSQL stores', REDIS_URL: 'the socket.io Redis adapter' } as const;
-  for (const [name, what] of Object.entries(notYet)) {
-    if (process.env[name]) logger.warn(`${name} is set but ${what} is not supported yet; using the embedded default for it`);
+  const notYet = [
+    ['OPENAI_API_KEY', 'the LLM chat path'],
+    ['DATABASE_URL', 'PostgreSQL stores'],
+    ['REDIS_URL', 'the socket.io Redis adapter'],
+  ] as const;
+  for (const [name, what] of notYet) {
+    if (config[name])
+      logger.warn(`${name} is set but ${what} is not supported yet; using the embedded default for it`);
   }
   const catalog = loadCatalog([config.CATALOG_DIR ?? DEFAULT_CATALOG_DIR, ...config.knowledgeDirs]);
   const knowledge = await buildKnowledge(catalog, {
