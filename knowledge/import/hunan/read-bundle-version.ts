@@ -142,11 +142,7 @@ export function readBundleVersion(
     return undefined;
   }
 
-  const { approve, materials, conditions, points, faqs, fees, checklistId } = readVersionLists(
-    d,
-    file,
-    report,
-  );
+  const lists = readVersionLists(d, file, report);
 
   const figures = (days?: number, trips?: number, mats?: number, steps?: number) =>
     Object.fromEntries(
@@ -166,23 +162,17 @@ export function readBundleVersion(
     code,
     name: d.sxmc,
     area: { name: areaName, ...area },
-    ...(checklistId ? { checklistId } : {}),
     leadDepartment: b?.qtbmmc ?? '湖南省政务服务中心',
     ...(promised !== undefined ? { promisedDays: Math.round(promised) } : {}),
     ...((b?.zxdh ?? g?.zxdh) ? { phone: (b?.zxdh ?? g?.zxdh ?? '').replace(/\s{2,}/g, '；') } : {}),
     ...((b?.jdtsdh ?? g?.jdtsdh) ? { complaintPhone: b?.jdtsdh ?? g?.jdtsdh } : {}),
     ...(b?.cooperateName ? { cooperating: b.cooperateName } : {}),
-    free: b?.isCharge !== '1' && fees.length === 0,
+    free: b?.isCharge !== '1' && lists.fees.length === 0,
     ...((b?.reasonLink ?? g?.dbsxcyyhhj) ? { visitsNote: b?.reasonLink ?? g?.dbsxcyyhhj } : {}),
     ...(g?.jgsdsm && !/^暂无/.test(g.jgsdsm) ? { deliveryNote: g.jgsdsm } : {}),
     ...(online ? { onlineUrl: online } : {}),
     flow,
     ...(Object.keys(before).length && Object.keys(after).length ? { reform: { before, after } } : {}),
-    approve,
-    materials,
-    conditions,
-    points,
-    faqs,
-    fees,
+    ...lists,
   };
 }
