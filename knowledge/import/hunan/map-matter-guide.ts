@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Channel } from '../../model/common.schema.ts';
+import type { Channel, Faq, Fees } from '../../model/common.schema.ts';
 import type { MaterialUse } from '../../model/material.schema.ts';
 import { type Matter, MatterType } from '../../model/matter.schema.ts';
 import { MATTER_CHARGE, MATTER_DATA, MATTER_FAQ, MATTER_FILE, MATTER_MATERIAL } from './field-map.ts';
@@ -62,7 +62,48 @@ export function mapMatterGuide(
   if (d.typeName && !type.success)
     report.issue(file, 'data.typeName', 'unmapped', `unknown matter type "${d.typeName}"`);
 
-  const uses = (d.materialList ?? []).flatMap((m, i): MaterialUse[] => {
+  const uses = readMaterials(d.materialList ?? [], file, report, materials);
+  const fees = readFees(d.chargeList ?? [], file, report);
+  const faqs = readFaqs(d.faqList ?? [], file, report);
+  const url = `${HUNAN_PORTAL}hnywtb/service/guide.html?id=${encodeURIComponent(d.unifyId)}${d.rightsCode ? `&rightsCode=${d.rightsCode}` : ''}`;
+  const steps = splitItems(d.processDescript).map((s) => ({
+    name: s.slice(0, 60),
+    ...(s.length > 60 ? { detail: s } : {}),
+  }));
+  return {
+    id: stableId('hn-matter', d.unifyId),
+    ...(d.rightsCode ? { code: d.rightsCode } : {}),
+    name: d.unifyName,
+    aliases: [],
+    department: d.orgName ?? d.deptName ?? '湖南省相关部门',
+    ...(type.success ? { type: type.data } : {}),
+    ...(d.blbm ? { level: d.blbm } : {}),
+    legalBasis: splitItems(d.according, 8),
+    conditions: splitItems(d.acceptanceCondition, 10),
+    materials: uses,
+    steps: steps.length > 0 ? steps : [{ name: '按办事指南提交申请，由承办机构受理、审核、办结' }],
+    timeLimit: {
+      ...(d.approveLimit !== undefined ? { legalDays: Math.round(d.approveLimit) } : {}),
+      promisedDays: Math.round(d.commitmentLimit ?? d.approveLimit ?? 0),
+      unit: 'workday',
+      ...(d.approveLimitExplain ? { note: d.approveLimitExplain.slice(0, 200) } : {}),
+    },
+    fees: { free: d.isCharge !== '是' && fees.length === 0, items: fees },
+    channels: channelsOf(d.transactionFrom, d.blbm, url),
+    faqs,
+    ...(d.resultSampleName && !/^(无|暂无)$/.test(d.resultSampleName) ? { result: d.resultSampleName } : {}),
+    source: { title: `湖南政务服务网 ${d.unifyName} 办事指南`, url, publisher: '湖南省人民政府', retrieved },
+  };
+}
+
+/** The guide's materials, each given its catalog identity; a material listed twice is kept once. */
+function readMaterials(
+  list: unknown[],
+  file: string,
+  report: ImportReport,
+  materials: MaterialIdentity,
+): MaterialUse[] {
+  const uses = list.flatMap((m, i): MaterialUse[] => {
     const x = readObject(
       m,
       MATTER_MATERIAL,
@@ -96,9 +137,11 @@ export function mapMatterGuide(
       },
     ];
   });
-  const unique = uses.filter((u, i) => uses.findIndex((x) => x.ref === u.ref) === i);
+  return uses.filter((u, i) => uses.findIndex((x) => x.ref === u.ref) === i);
+}
 
-  const fees = (d.chargeList ?? []).flatMap((c, i) => {
+function readFees(list: unknown[], file: string, report: ImportReport): Fees['items'] {
+  return list.flatMap((c, i) => {
     const x = readObject(
       c,
       MATTER_CHARGE,
@@ -116,7 +159,10 @@ export function mapMatterGuide(
         ]
       : [];
   });
-  const faqs = (d.faqList ?? []).flatMap((f, i) => {
+}
+
+function readFaqs(list: unknown[], file: string, report: ImportReport): Faq[] {
+  return list.flatMap((f, i) => {
     const x = readObject(
       f,
       MATTER_FAQ,
@@ -128,35 +174,6 @@ export function mapMatterGuide(
       ? [{ q: x.faqContent, a: x.replyContent }]
       : [];
   });
-  const url = `${HUNAN_PORTAL}hnywtb/service/guide.html?id=${encodeURIComponent(d.unifyId)}${d.rightsCode ? `&rightsCode=${d.rightsCode}` : ''}`;
-  const steps = splitItems(d.processDescript).map((s) => ({
-    name: s.slice(0, 60),
-    ...(s.length > 60 ? { detail: s } : {}),
-  }));
-  return {
-    id: stableId('hn-matter', d.unifyId),
-    ...(d.rightsCode ? { code: d.rightsCode } : {}),
-    name: d.unifyName,
-    aliases: [],
-    department: d.orgName ?? d.deptName ?? '湖南省相关部门',
-    ...(type.success ? { type: type.data } : {}),
-    ...(d.blbm ? { level: d.blbm } : {}),
-    legalBasis: splitItems(d.according, 8),
-    conditions: splitItems(d.acceptanceCondition, 10),
-    materials: unique,
-    steps: steps.length > 0 ? steps : [{ name: '按办事指南提交申请，由承办机构受理、审核、办结' }],
-    timeLimit: {
-      ...(d.approveLimit !== undefined ? { legalDays: Math.round(d.approveLimit) } : {}),
-      promisedDays: Math.round(d.commitmentLimit ?? d.approveLimit ?? 0),
-      unit: 'workday',
-      ...(d.approveLimitExplain ? { note: d.approveLimitExplain.slice(0, 200) } : {}),
-    },
-    fees: { free: d.isCharge !== '是' && fees.length === 0, items: fees },
-    channels: channelsOf(d.transactionFrom, d.blbm, url),
-    faqs,
-    ...(d.resultSampleName && !/^(无|暂无)$/.test(d.resultSampleName) ? { result: d.resultSampleName } : {}),
-    source: { title: `湖南政务服务网 ${d.unifyName} 办事指南`, url, publisher: '湖南省人民政府', retrieved },
-  };
 }
 
 function channelsOf(from: string | undefined, level: string | undefined, url: string): Channel[] {
