@@ -41,6 +41,51 @@ export interface BundleVersion {
 
 const CODE = /^43[0-9A-Z]{7,10}$/;
 
+const DATA_SHAPE = {
+  sxmc: Text,
+  yjsSsqdbm: Text,
+  basicInfo: z.unknown(),
+  onethingCatalogStandServiceGuide: z.unknown(),
+  approveList: List,
+  materialList: List,
+  guideCondition: List,
+  guidePoint: List,
+  questionInfo: List,
+  chargelist: List,
+};
+
+const BASIC_SHAPE = {
+  areaName: Text,
+  qtbmmc: Text,
+  completedLimit: Num,
+  zxdh: Text,
+  jdtsdh: Text,
+  cooperateName: Text,
+  isCharge: Text,
+  reasonLink: Text,
+};
+
+const GUIDE_SHAPE = {
+  bllctsm: Text,
+  cnbjsx: Num,
+  gqblsx: Num,
+  xzblsx: Num,
+  gqpdcs: Num,
+  xzpdcs: Num,
+  gqsbcl: Num,
+  xzsbcl: Num,
+  hjsgq: Num,
+  hjsxz: Num,
+  zcblqdWbdz: Text,
+  dbsxcyyhhj: Text,
+  xxbldsm: Text,
+  jgsdsm: Text,
+  zxdh: Text,
+  jdtsdh: Text,
+};
+
+type Guide = { [K in keyof typeof GUIDE_SHAPE]?: z.output<(typeof GUIDE_SHAPE)[K]> };
+
 /** Reads a bundle guide file; returns undefined (issues reported) when it cannot be placed. */
 export function readBundleVersion(
   json: unknown,
@@ -57,18 +102,7 @@ export function readBundleVersion(
   const d = readObject(
     top?.data,
     BUNDLE_DATA,
-    {
-      sxmc: Text,
-      yjsSsqdbm: Text,
-      basicInfo: z.unknown(),
-      onethingCatalogStandServiceGuide: z.unknown(),
-      approveList: List,
-      materialList: List,
-      guideCondition: List,
-      guidePoint: List,
-      questionInfo: List,
-      chargelist: List,
-    },
+    DATA_SHAPE,
     { file, path: 'data', kind: 'bundle.data' },
     report,
   );
@@ -76,11 +110,7 @@ export function readBundleVersion(
     report.issue(file, 'data.sxmc', 'unmapped', 'bundle guide without a name: not imported');
     return undefined;
   }
-  const fromName =
-    basename(file)
-      .replace(/\.json$/, '')
-      .split('-')[0] ?? '';
-  const code = CODE.test(fromName) ? fromName : /^(43[A-Z]{3}\d{4})/.exec(d.yjsSsqdbm ?? '')?.[1];
+  const code = bundleCode(file, d.yjsSsqdbm);
   if (!code) {
     report.issue(
       file,
@@ -90,44 +120,19 @@ export function readBundleVersion(
     );
     return undefined;
   }
+  const where = (path: string, kind: string) => ({ file, path, kind });
   const b = readObject(
     d.basicInfo,
     BASIC_INFO,
-    {
-      areaName: Text,
-      qtbmmc: Text,
-      completedLimit: Num,
-      zxdh: Text,
-      jdtsdh: Text,
-      cooperateName: Text,
-      isCharge: Text,
-      reasonLink: Text,
-    },
-    { file, path: 'data.basicInfo', kind: 'bundle.basicInfo' },
+    BASIC_SHAPE,
+    where('data.basicInfo', 'bundle.basicInfo'),
     report,
   );
   const g = readObject(
     d.onethingCatalogStandServiceGuide,
     STAND_GUIDE,
-    {
-      bllctsm: Text,
-      cnbjsx: Num,
-      gqblsx: Num,
-      xzblsx: Num,
-      gqpdcs: Num,
-      xzpdcs: Num,
-      gqsbcl: Num,
-      xzsbcl: Num,
-      hjsgq: Num,
-      hjsxz: Num,
-      zcblqdWbdz: Text,
-      dbsxcyyhhj: Text,
-      xxbldsm: Text,
-      jgsdsm: Text,
-      zxdh: Text,
-      jdtsdh: Text,
-    },
-    { file, path: 'data.onethingCatalogStandServiceGuide', kind: 'bundle.standGuide' },
+    GUIDE_SHAPE,
+    where('data.onethingCatalogStandServiceGuide', 'bundle.standGuide'),
     report,
   );
   const areaName = b?.areaName;
@@ -143,20 +148,9 @@ export function readBundleVersion(
   }
 
   const lists = readVersionLists(d, file, report);
-
-  const figures = (days?: number, trips?: number, mats?: number, steps?: number) =>
-    Object.fromEntries(
-      Object.entries({ days, trips, materials: mats, steps }).filter(([, v]) => v !== undefined),
-    ) as Record<string, number>;
-  const before = figures(g?.gqblsx, g?.gqpdcs, g?.gqsbcl, g?.hjsgq);
-  const after = figures(g?.xzblsx, g?.xzpdcs, g?.xzsbcl, g?.hjsxz);
   const promised = b?.completedLimit ?? g?.cnbjsx;
   const online = g?.zcblqdWbdz && /^https?:\/\//.test(g.zcblqdWbdz) ? g.zcblqdWbdz : undefined;
-  const flow = (g?.bllctsm ?? '')
-    .split(/->|→|—>/)
-    .map((s) => s.trim())
-    .filter((s) => s.length >= 2 && !/^(无|流程图)$/.test(s) && !/流程图$/.test(s));
-
+  const reform = reformFigures(g);
   return {
     file,
     code,
@@ -171,8 +165,42 @@ export function readBundleVersion(
     ...((b?.reasonLink ?? g?.dbsxcyyhhj) ? { visitsNote: b?.reasonLink ?? g?.dbsxcyyhhj } : {}),
     ...(g?.jgsdsm && !/^暂无/.test(g.jgsdsm) ? { deliveryNote: g.jgsdsm } : {}),
     ...(online ? { onlineUrl: online } : {}),
-    flow,
-    ...(Object.keys(before).length && Object.keys(after).length ? { reform: { before, after } } : {}),
+    flow: flowSteps(g?.bllctsm),
+    ...(reform ? { reform } : {}),
     ...lists,
   };
+}
+
+/** The bundle code: from the file name (43PCN0009[-id].json), else from the implementation code. */
+function bundleCode(file: string, implementationCode: string | undefined): string | undefined {
+  const fromName =
+    basename(file)
+      .replace(/\.json$/, '')
+      .split('-')[0] ?? '';
+  return CODE.test(fromName) ? fromName : /^(43[A-Z]{3}\d{4})/.exec(implementationCode ?? '')?.[1];
+}
+
+/** Before/after figures of the reform (days, trips, materials, steps), when both sides are published. */
+function reformFigures(g: Guide | undefined): BundleVersion['reform'] {
+  const figures = (
+    days?: number,
+    trips?: number,
+    materials?: number,
+    steps?: number,
+  ): Record<string, number> => {
+    const out: Record<string, number> = {};
+    for (const [k, v] of Object.entries({ days, trips, materials, steps })) if (v !== undefined) out[k] = v;
+    return out;
+  };
+  const before = figures(g?.gqblsx, g?.gqpdcs, g?.gqsbcl, g?.hjsgq);
+  const after = figures(g?.xzblsx, g?.xzpdcs, g?.xzsbcl, g?.hjsxz);
+  return Object.keys(before).length && Object.keys(after).length ? { before, after } : undefined;
+}
+
+/** The flow description ("A->B->C") as steps, without placeholders like 无 or 流程图. */
+function flowSteps(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(/->|→|—>/)
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 2 && !/^(无|流程图)$/.test(s) && !/流程图$/.test(s));
 }
