@@ -1,5 +1,4 @@
 import MiniSearch from 'minisearch';
-import { regionChain } from '../regions/divisions.ts';
 import type { Chunk } from './chunks.ts';
 import { normalizeText } from './normalize.ts';
 import { SEARCH_CONFIG } from './search.config.ts';
@@ -18,8 +17,8 @@ export interface SearchOptions {
 }
 
 /**
- * BM25 over guide chunks with the jieba tokenizer (MiniSearch). It returns nothing rather than weak
- * hits: results under `minScore` are dropped, so "nothing relevant" is an answer callers can act on.
+ * BM25 over guide chunks with the jieba tokenizer (MiniSearch): the lexical side of hybrid search and the
+ * BM25 peer it is measured against. Relevance gating happens in the fusion (hybrid-search.ts).
  */
 export class LexicalSearch {
   private readonly index: MiniSearch<Chunk>;
@@ -66,31 +65,5 @@ export class LexicalSearch {
 
   chunk(id: string): Chunk | undefined {
     return this.byId.get(id);
-  }
-
-  search(query: string, options: SearchOptions = {}): SearchHit[] {
-    const k = options.k ?? 5;
-    const regions = options.region ? regionChain(options.region) : undefined;
-    const results = this.index.search(this.expand(normalizeText(query)), {
-      boost: SEARCH_CONFIG.chunks.boost,
-      combineWith: 'OR',
-      filter: (r) => {
-        const c = this.byId.get(String(r.id));
-        if (!c) return false;
-        if (options.within && !options.within.has(c.bundleId ?? c.matterId ?? '')) return false;
-        return c.region === undefined || (regions?.includes(c.region) ?? false);
-      },
-    });
-    return results
-      .flatMap((r) => {
-        const c = this.byId.get(String(r.id));
-        if (!c) return [];
-        const score = r.score * SEARCH_CONFIG.chunks.sectionWeight[c.section];
-        return score >= SEARCH_CONFIG.chunks.minScore
-          ? [{ ...c, score: Math.round(score * 1000) / 1000 }]
-          : [];
-      })
-      .sort((a, b) => b.score - a.score)
-      .slice(0, k);
   }
 }

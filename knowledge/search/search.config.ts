@@ -6,8 +6,6 @@ export const SEARCH_CONFIG = {
   chunks: {
     /** BM25 field boosts for guide chunks. */
     boost: { title: 2, text: 1 },
-    /** Hits below this BM25 score are not returned. */
-    minScore: 1,
     /** Score multiplier by chunk section: answers to questions live in FAQs and conditions more than overviews. */
     sectionWeight: {
       faq: 1.3,
