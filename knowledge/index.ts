@@ -10,6 +10,7 @@ import { catalogTerms } from './route/catalog-terms.ts';
 import { buildChunks, type Chunk } from './search/chunks.ts';
 import { HybridSearch } from './search/hybrid-search.ts';
 import { LexicalSearch } from './search/lexical-search.ts';
+import { SectionLookup } from './search/section-lookup.ts';
 import { Tokenizer } from './search/tokenizer.ts';
 
 export type { Catalog } from './load/catalog.ts';
@@ -30,8 +31,10 @@ export interface Knowledge {
   router: BundleRouter;
   /** Hybrid retrieval (BM25 + dense, fused): what answers use. */
   search: HybridSearch;
-  /** The BM25 side alone, also the lexical peer in evaluations. */
+  /** The BM25 side alone. */
   lexical: LexicalSearch;
+  /** The guide chunks every index is built over. */
+  chunks: readonly Chunk[];
   dense: DenseIndex;
   embeddings: Embeddings;
 }
@@ -67,8 +70,15 @@ export async function buildKnowledge(
     catalog,
     tokenizer,
     router: new BundleRouter(catalog, tokenizer),
-    search: new HybridSearch(lexical, dense, embeddings, imported),
+    search: new HybridSearch(
+      lexical,
+      dense,
+      embeddings,
+      imported,
+      new SectionLookup(catalog, chunks, tokenizer),
+    ),
     lexical,
+    chunks,
     dense,
     embeddings,
   };

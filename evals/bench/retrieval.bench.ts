@@ -9,6 +9,7 @@ import { LexicalSearch } from '../../knowledge/search/lexical-search.ts';
 import { Tokenizer } from '../../knowledge/search/tokenizer.ts';
 import { readJsonl } from '../lib/dataset.ts';
 import { table } from '../lib/report.ts';
+import { MiniSearchBm25 } from '../peers/minisearch-bm25.ts';
 import { RetrievalRow } from '../runners/retrieval.schema.ts';
 import { RETRIEVAL_DATASET } from '../runners/retrieval.ts';
 import { RoutingRow } from '../runners/routing.schema.ts';
@@ -55,6 +56,9 @@ async function benchAt(
   let t = performance.now();
   const lexical = new LexicalSearch(chunks, tokenizer);
   const lexicalBuild = performance.now() - t;
+  t = performance.now();
+  const minisearch = new MiniSearchBm25(chunks, tokenizer);
+  const minisearchBuild = performance.now() - t;
   const embeddings = new HashedNgramEmbeddings();
   t = performance.now();
   const dense = await DenseIndex.build(chunks, embeddings, { key: 'bench' });
@@ -66,7 +70,8 @@ async function benchAt(
   };
   const rows: Record<string, Measured> = {
     hybrid: await measure(queries, (q) => hybrid.search(q, { k: 5 }), rounds),
-    'bm25 (MiniSearch)': await measure(queries, (q) => lexical.candidates(q, 5), rounds),
+    'bm25 (MiniSearch)': await measure(queries, (q) => minisearch.search(q, 5), rounds),
+    'bm25 (yishi typed-array index)': await measure(queries, (q) => lexical.candidates(q, 5), rounds),
     'dense (brute-force cosine)': await measure(
       queries,
       async (q) => dense.bruteForce(await embeddings.embedQuery(q), 5),
@@ -80,7 +85,7 @@ async function benchAt(
   };
   const f = (x: number) => x.toFixed(2);
   console.log(
-    `\n${label}: ${chunks.length} chunks — build: BM25 ${f(lexicalBuild / 1000)} s, dense ${f(denseBuild / 1000)} s; memory +${f(memory.heapMB)} MB heap, +${f(memory.rssMB)} MB RSS`,
+    `\n${label}: ${chunks.length} chunks — build: BM25 ${f(lexicalBuild / 1000)} s (MiniSearch ${f(minisearchBuild / 1000)} s), dense ${f(denseBuild / 1000)} s; memory +${f(memory.heapMB)} MB heap, +${f(memory.rssMB)} MB RSS`,
   );
   console.log(
     table([
@@ -88,7 +93,7 @@ async function benchAt(
       ...Object.entries(rows).map(([n, m]) => [n, f(m.p50), f(m.p95), f(m.p99), f(m.qps)]),
     ]),
   );
-  return { label, chunks: chunks.length, lexicalBuild, denseBuild, memory, rows };
+  return { label, chunks: chunks.length, lexicalBuild, minisearchBuild, denseBuild, memory, rows };
 }
 
 /**

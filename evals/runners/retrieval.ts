@@ -4,18 +4,20 @@ import { SEARCH_CONFIG } from '../../knowledge/search/search.config.ts';
 import { readJsonl } from '../lib/dataset.ts';
 import type { Grade } from '../lib/grade.ts';
 import { table, writeReport } from '../lib/report.ts';
+import { MiniSearchBm25 } from '../peers/minisearch-bm25.ts';
 import { RetrievalRow } from './retrieval.schema.ts';
 
 export const RETRIEVAL_DATASET = join(import.meta.dirname, '..', 'datasets', 'retrieval.jsonl');
 
 type System = (query: string) => Promise<string[]>;
 
-/** The three systems compared, over the same chunks, tokenizer and vectors. */
+/** The three systems compared, over the same chunks, tokenizer and vectors; BM25 is MiniSearch. */
 export function systems(k: Knowledge): Record<string, System> {
   const national = (id: string) => k.lexical.chunk(id)?.region === undefined;
+  const bm25 = new MiniSearchBm25(k.chunks, k.tokenizer);
   return {
     hybrid: async (q) => (await k.search.search(q, { k: 5 })).map((h) => h.id),
-    bm25: async (q) => k.lexical.candidates(q, 5, national).map((h) => h.id),
+    bm25: async (q) => bm25.search(q, 5, national).map((h) => h.id),
     dense: async (q) => k.dense.bruteForce(await k.embeddings.embedQuery(q), 5, national).map((h) => h.id),
   };
 }

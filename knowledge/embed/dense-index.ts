@@ -23,9 +23,12 @@ function normalize(v: readonly number[]): number[] {
   return norm > 0 ? v.map((x) => x / norm) : [...v];
 }
 
-/** Text embedded for a chunk: its title and section give the passage its context. */
+/**
+ * Text embedded for a chunk: its title gives the passage its context; an FAQ's question is given twice, since
+ * people ask in the words of the question more than of the answer.
+ */
 export function chunkText(c: Chunk): string {
-  return `${c.title}\n${c.text}`;
+  return c.question ? `${c.title}\n${c.question}\n${c.text}` : `${c.title}\n${c.text}`;
 }
 
 /**
@@ -94,6 +97,19 @@ export class DenseIndex {
       cosine: 1 - (result.distances[i] ?? 1),
     }));
   }
+
+  /** Cosine of the query with one chunk's vector (0 for an unknown id). */
+  cosineOf(query: readonly number[], id: string): number {
+    this.positions ??= new Map(this.ids.map((x, i) => [x, i]));
+    const v = this.vectors[this.positions.get(id) ?? -1];
+    if (!v) return 0;
+    const q = normalize(query);
+    let dot = 0;
+    for (let j = 0; j < v.length; j++) dot += (v[j] ?? 0) * (q[j] ?? 0);
+    return dot;
+  }
+
+  private positions: Map<string, number> | undefined;
 
   /** Exact cosine over every vector: the "dense alone" baseline and the check on HNSW recall. */
   bruteForce(query: readonly number[], k: number, allow?: (id: string) => boolean): DenseHit[] {

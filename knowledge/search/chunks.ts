@@ -11,6 +11,8 @@ export interface Chunk {
   title: string;
   section: ChunkSection;
   text: string;
+  /** For an FAQ, its question alone: indexed as its own field, since a person's question is matched best by it. */
+  question?: string;
   bundleId?: string;
   matterId?: string;
   /** GB/T 2260 code when the chunk belongs to a region version; absent for the national baseline. */
@@ -110,6 +112,7 @@ function bundleChunks(catalog: Catalog, b: Bundle): Chunk[] {
       title: b.name,
       section: 'faq',
       text: `问：${f.q}\n答：${f.a}`,
+      question: f.q,
     });
   });
   return out;
@@ -147,7 +150,13 @@ function matterChunks(catalog: Catalog, m: Matter): Chunk[] {
     { ...base, id: `matter:${m.id}:channels`, section: 'channels', text: describeChannels(m.channels) ?? '' },
   ];
   m.faqs.forEach((f, i) => {
-    out.push({ ...base, id: `matter:${m.id}:faq:${i}`, section: 'faq', text: `问：${f.q}\n答：${f.a}` });
+    out.push({
+      ...base,
+      id: `matter:${m.id}:faq:${i}`,
+      section: 'faq',
+      text: `问：${f.q}\n答：${f.a}`,
+      question: f.q,
+    });
   });
   return out;
 }

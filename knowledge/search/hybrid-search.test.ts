@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildKnowledge } from '../index.ts';
 import { loadCatalog } from '../load/load-catalog.ts';
+import { expandQuery } from './query-expansion.ts';
 
 const catalog = loadCatalog();
 const dir = mkdtempSync(join(tmpdir(), 'yishi-index-'));
@@ -27,6 +28,12 @@ describe('hybrid search over the shipped catalog', () => {
     expect(hits.some((h) => h.id.includes('deregistration') || h.id.includes('tax-deregistration'))).toBe(
       true,
     );
+  });
+
+  it('understands what people say for what the guides call it (reviewed synonyms)', () => {
+    expect(expandQuery('在外地能扯证吗')).toContain('结婚登记');
+    const hits = knowledge.lexical.candidates('在外地能扯证吗', 3);
+    expect(hits.some((h) => h.id.includes('marriage'))).toBe(true);
   });
 
   it('agrees with exact cosine on the nearest chunk (HNSW recall)', async () => {

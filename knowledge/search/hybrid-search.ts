@@ -1,16 +1,22 @@
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { DenseIndex } from '../embed/dense-index.ts';
 import { regionChain } from '../regions/divisions.ts';
-import type { Chunk } from './chunks.ts';
+import type { Chunk, ChunkSection } from './chunks.ts';
 import type { LexicalSearch, SearchHit, SearchOptions } from './lexical-search.ts';
+import { normalizeText } from './normalize.ts';
 import { SEARCH_CONFIG } from './search.config.ts';
+import type { SectionLookup } from './section-lookup.ts';
 
 /** Why a hit ranks where it does. */
 export interface HitSignals {
   rrf: number;
   bm25?: { rank: number; score: number };
   dense?: { rank: number; cosine: number };
+  /** Rank in the structured lookup (the asked section of a bundle or matter the question names). */
+  lookup?: { rank: number };
   sectionWeight: number;
+  /** Multiplier when the question asks about this chunk's section (多久 → limits). */
+  sectionIntent: number;
   authority: number;
 }
 
@@ -29,20 +35,24 @@ export class HybridSearch {
     private readonly dense: DenseIndex,
     private readonly embeddings: Embeddings,
     private readonly isImported: (chunk: Chunk) => boolean = () => false,
+    private readonly lookup?: SectionLookup,
   ) {}
 
   async search(query: string, options: SearchOptions = {}): Promise<HybridHit[]> {
     const cfg = SEARCH_CONFIG.hybrid;
     const allow = this.filter(options);
-    const lexical = this.lexical.candidates(query, cfg.candidates, allow);
+    const terms = this.lexical.terms(query);
+    const lexical = this.lexical.rank(terms, cfg.candidates, allow);
     const vector = await this.embeddings.embedQuery(query);
     const dense = this.dense.search(vector, cfg.candidates, allow);
+    const wanted = askedSections(query);
+    const looked = this.lookup?.candidates(terms, wanted, allow) ?? [];
 
     const fused = new Map<string, HitSignals>();
     const entry = (id: string): HitSignals => {
       const existing = fused.get(id);
       if (existing) return existing;
-      const fresh: HitSignals = { rrf: 0, sectionWeight: 1, authority: 1 };
+      const fresh: HitSignals = { rrf: 0, sectionWeight: 1, sectionIntent: 1, authority: 1 };
       fused.set(id, fresh);
       return fresh;
     };
@@ -57,15 +67,31 @@ export class HybridSearch {
       e.dense = { rank: i + 1, cosine: round(h.cosine) };
     });
 
+    looked.forEach((id, i) => {
+      const e = entry(id);
+      e.rrf += cfg.weights.lookup / (cfg.rrfK + i + 1);
+      e.lookup = { rank: i + 1 };
+    });
+
     // Score light entries first; build hit objects only for the k that are returned.
     const scored: { chunk: Chunk; signals: HitSignals; score: number }[] = [];
     for (const [id, signals] of fused) {
-      if ((signals.bm25?.score ?? 0) < cfg.minBm25 && (signals.dense?.cosine ?? 0) < cfg.minCosine) continue;
       const chunk = this.lexical.chunk(id);
       if (!chunk) continue;
+      // A candidate found by one side only still has a score on the other: the gate weighs both.
+      const evidence = {
+        bm25: signals.bm25?.score ?? this.lexical.scoreOf(terms, id),
+        cosine: signals.dense?.cosine ?? this.dense.cosineOf(vector, id),
+      };
+      if (!relevant(evidence)) continue;
       signals.sectionWeight = SEARCH_CONFIG.chunks.sectionWeight[chunk.section];
+      signals.sectionIntent = wanted.has(chunk.section) ? cfg.sectionIntentBoost : 1;
       signals.authority = this.isImported(chunk) ? cfg.authority.imported : cfg.authority.authored;
-      scored.push({ chunk, signals, score: signals.rrf * signals.sectionWeight * signals.authority });
+      scored.push({
+        chunk,
+        signals,
+        score: signals.rrf * signals.sectionWeight * signals.sectionIntent * signals.authority,
+      });
     }
     scored.sort((a, b) => b.score - a.score);
     return scored
@@ -94,6 +120,26 @@ export class HybridSearch {
       return c.region === undefined || (regions?.includes(c.region) ?? false);
     };
   }
+}
+
+/**
+ * Whether a candidate has real evidence: a strong lexical or dense match alone, or both sides agreeing on a
+ * moderate one.
+ */
+function relevant({ bm25, cosine }: { bm25: number; cosine: number }): boolean {
+  const { gate } = SEARCH_CONFIG.hybrid;
+  return (
+    bm25 >= gate.strongBm25 || cosine >= gate.strongCosine || (bm25 >= gate.bm25 && cosine >= gate.cosine)
+  );
+}
+
+/** The guide sections a question asks about, from its cue words. */
+export function askedSections(query: string): Set<ChunkSection> {
+  const text = normalizeText(query);
+  const out = new Set<ChunkSection>();
+  for (const [section, cues] of Object.entries(SEARCH_CONFIG.hybrid.sectionCues))
+    if (cues.some((c) => text.includes(c))) out.add(section as ChunkSection);
+  return out;
 }
 
 function round(x: number): number {

@@ -1,6 +1,7 @@
-import MiniSearch from 'minisearch';
+import { Bm25Index } from './bm25-index.ts';
 import type { Chunk } from './chunks.ts';
-import { normalizeText } from './normalize.ts';
+import { HomophoneCorrector } from './homophones.ts';
+import { expandQuery } from './query-expansion.ts';
 import { SEARCH_CONFIG } from './search.config.ts';
 import type { Tokenizer } from './tokenizer.ts';
 
@@ -17,49 +18,65 @@ export interface SearchOptions {
 }
 
 /**
- * BM25 over guide chunks with the jieba tokenizer (MiniSearch): the lexical side of hybrid search and the
- * BM25 peer it is measured against. Relevance gating happens in the fusion (hybrid-search.ts).
+ * BM25 over guide chunks (title, FAQ question and text fields) with the jieba tokenizer and the reviewed synonyms: the
+ * lexical side of hybrid search. Ranks as MiniSearch does, on our typed-array index (bm25-index.ts).
+ * Relevance gating happens in the fusion (hybrid-search.ts).
  */
 export class LexicalSearch {
-  private readonly index: MiniSearch<Chunk>;
+  private readonly index: Bm25Index;
+  private readonly chunks: readonly Chunk[];
   private readonly byId: Map<string, Chunk>;
+  private readonly position: Map<string, number>;
+  private readonly homophones: HomophoneCorrector;
 
   constructor(
     chunks: readonly Chunk[],
     private readonly tokenizer: Tokenizer,
   ) {
+    this.chunks = chunks;
     this.byId = new Map(chunks.map((c) => [c.id, c]));
-    this.index = new MiniSearch<Chunk>({
-      fields: ['title', 'text'],
-      tokenize: (text) => this.tokenizer.tokens(text),
-      processTerm: (term) => term,
-    });
-    this.index.addAll([...chunks]);
+    this.position = new Map(chunks.map((c, i) => [c.id, i]));
+    const { title, question, text } = SEARCH_CONFIG.chunks.boost;
+    this.index = new Bm25Index(
+      chunks.map((c) => ({
+        fields: [tokenizer.tokens(c.title), tokenizer.tokens(c.question ?? ''), tokenizer.tokens(c.text)],
+      })),
+      [title, question, text],
+    );
+    this.homophones = new HomophoneCorrector(this.index.terms());
   }
 
-  /** Adds the configured synonyms of the query's words. */
-  private expand(query: string): string {
-    const extra = this.tokenizer
-      .tokens(query)
-      .concat([...query])
-      .flatMap((t) => SEARCH_CONFIG.chunks.synonyms[t] ?? []);
-    return extra.length > 0 ? `${query} ${[...new Set(extra)].join(' ')}` : query;
+  /** The query's terms as the index sees them: tokens of the query, its synonyms and its homophone corrections. */
+  terms(query: string): string[] {
+    return [...this.tokenizer.tokens(expandQuery(query)), ...this.homophones.corrections(query)];
   }
 
   /** Raw BM25 ranking (no section weights, no minimum): the lexical list fusion starts from. */
   candidates(query: string, n: number, allow?: (id: string) => boolean): { id: string; score: number }[] {
+    return this.rank(this.terms(query), n, allow);
+  }
+
+  /** BM25 ranking of chunks for terms already tokenized. */
+  rank(
+    terms: readonly string[],
+    n: number,
+    allow?: (id: string) => boolean,
+  ): { id: string; score: number }[] {
+    const chunks = this.chunks;
+    const accept = allow ? (d: number) => allow((chunks[d] as Chunk).id) : undefined;
     return this.index
-      .search(this.expand(normalizeText(query)), {
-        boost: SEARCH_CONFIG.chunks.boost,
-        combineWith: 'OR',
-        ...(allow ? { filter: (r) => allow(String(r.id)) } : {}),
-      })
-      .slice(0, n)
-      .map((r) => ({ id: String(r.id), score: r.score }));
+      .search(terms, n, accept)
+      .map((m) => ({ id: (chunks[m.doc] as Chunk).id, score: m.score }));
+  }
+
+  /** The BM25 score of one chunk for terms already tokenized (0 when none matches). */
+  scoreOf(terms: readonly string[], id: string): number {
+    const doc = this.position.get(id);
+    return doc === undefined ? 0 : this.index.scoreOf(terms, doc);
   }
 
   hasRegionalChunks(): boolean {
-    for (const c of this.byId.values()) if (c.region !== undefined) return true;
+    for (const c of this.chunks) if (c.region !== undefined) return true;
     return false;
   }
 

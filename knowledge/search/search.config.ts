@@ -5,7 +5,7 @@
 export const SEARCH_CONFIG = {
   chunks: {
     /** BM25 field boosts for guide chunks. */
-    boost: { title: 2, text: 1 },
+    boost: { title: 2, question: 1.5, text: 1 },
     /** Score multiplier by chunk section: answers to questions live in FAQs and conditions more than overviews. */
     sectionWeight: {
       faq: 1.3,
@@ -28,6 +28,27 @@ export const SEARCH_CONFIG = {
       线上: ['网上', '网办'],
       钱: ['费用', '收费'],
       到场: ['现场'],
+      // What people say for what the guides call it (12345 colloquial usage).
+      扯证: ['结婚登记', '领证'],
+      领证: ['结婚登记'],
+      老赖: ['失信被执行人', '失信'],
+      上户口: ['落户', '出生登记'],
+      报户口: ['落户', '出生登记'],
+      娃: ['孩子', '宝宝'],
+      小孩: ['孩子'],
+      老公: ['配偶'],
+      老婆: ['配偶'],
+      爱人: ['配偶'],
+      媳妇: ['配偶'],
+      退休金: ['养老金'],
+      证件照: ['照片'],
+      电车: ['新能源汽车'],
+      对公户: ['对公账户', '银行账户'],
+      交社保: ['参保', '缴费'],
+      生孩子: ['生育'],
+      执照: ['营业执照'],
+      走了: ['去世', '死亡'],
+      过世: ['去世', '死亡'],
     } as Record<string, readonly string[]>,
   },
   hybrid: {
@@ -36,12 +57,46 @@ export const SEARCH_CONFIG = {
     /** Reciprocal-rank fusion constant: score = Σ 1 / (k + rank). */
     rrfK: 10,
     /** Weight of each list in the fusion: the local embedding is a recall aid more than an equal vote. */
-    weights: { lexical: 1, dense: 1 },
+    weights: { lexical: 1, dense: 1, lookup: 1 },
+    /**
+     * Words that say which part of a guide a question is about (多久 → limits): chunks of that section are
+     * multiplied by `sectionIntentBoost`. Checked in order; a question may name several.
+     */
+    sectionCues: {
+      materials: ['材料', '带什么', '拿什么', '准备什么', '交什么', '资料', '照片', '复印件', '原件', '证件'],
+      limits: [
+        '多久',
+        '几天',
+        '多少天',
+        '多长时间',
+        '时限',
+        '期限',
+        '办结',
+        '几个工作日',
+        '多少钱',
+        '收费',
+        '收钱',
+        '费用',
+        '要钱',
+        '跑几次',
+      ],
+      channels: ['在哪', '哪里', '去哪', '渠道', '入口', '网上', '线上', 'app', '窗口', '地址', '邮寄'],
+      steps: ['流程', '步骤', '顺序', '先后', '怎么申请', '怎么办理'],
+      conditions: ['条件', '资格', '符合', '谁能', '哪些人'],
+    } as Record<string, readonly string[]>,
+    sectionIntentBoost: 1.8,
+    /**
+     * Structured lookup (section-lookup.ts): the asked sections of the `owners` bundles or matters whose names
+     * and aliases match the question best (each scoring at least `minShare` of the best), as a third list.
+     */
+    lookup: { owners: 1, minShare: 0.6, boost: { name: 2, aliases: 1 } },
     /** Authored guides outrank imported ones a little. */
     authority: { authored: 1, imported: 0.9 },
-    /** A hit is relevant only with this much lexical (BM25) or dense (cosine) evidence. */
-    minBm25: 40,
-    minCosine: 0.15,
+    /**
+     * A hit is relevant with a strong lexical (BM25) or dense (cosine) match alone, or with both at least at the
+     * moderate levels; with no relevant hit the search says "nothing relevant".
+     */
+    gate: { strongBm25: 80, strongCosine: 0.2, bm25: 40, cosine: 0.1 },
   },
   routing: {
     /** Weight of a bundle's card field where a feature occurs (the highest counts). */

@@ -13,9 +13,16 @@ export class Tokenizer {
 
   constructor(terms: Iterable<string> = []) {
     this.jieba = Jieba.withDict(dict);
-    const lines = [...new Set([...terms].map(normalizeText))]
-      .filter((t) => t.length >= 2 && t.length <= 12 && !/[\s,，、。;；:：()（）]/.test(t))
-      .map((t) => `${t} 20000 n`);
+    const whole = [...new Set([...terms].map(normalizeText))].filter(
+      (t) => t.length >= 2 && t.length <= 12 && !/[\s,，、。;；:：()（）]/.test(t),
+    );
+    // The parts jieba finds in a long catalog term (公积金贷款面签 → 面签) become words too, so search mode
+    // still emits them when the whole term is one word.
+    const parts = whole
+      .filter((t) => t.length > 4)
+      .flatMap((t) => this.jieba.cut(t, true))
+      .filter((p) => p.length >= 2 && /^\p{Script=Han}+$/u.test(p));
+    const lines = [...new Set([...whole, ...parts])].map((t) => `${t} 20000 n`);
     if (lines.length > 0) this.jieba.loadDict(new TextEncoder().encode(lines.join('\n')));
   }
 
