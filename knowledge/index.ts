@@ -37,6 +37,8 @@ export interface Knowledge {
   chunks: readonly Chunk[];
   dense: DenseIndex;
   embeddings: Embeddings;
+  /** Seconds each part took to build (dense: embedding and HNSW, or loading them). */
+  buildSeconds: { tokenizer: number; lexical: number; dense: number; lookup: number };
 }
 
 export interface KnowledgeOptions {
@@ -46,6 +48,8 @@ export interface KnowledgeOptions {
   embeddings?: Embeddings;
   /** A stable name of the embeddings, part of the index key. */
   embeddingsId?: string;
+  /** Chunks added to the catalog's (benchmarks add synthetic ones); they are part of the index key. */
+  extraChunks?: readonly Chunk[];
 }
 
 /** Builds routing, lexical and dense indexes over a catalog. */
@@ -53,15 +57,28 @@ export async function buildKnowledge(
   catalog: Catalog = loadCatalog(),
   options: KnowledgeOptions = {},
 ): Promise<Knowledge> {
+  let t = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const seconds = (now - t) / 1000;
+    t = now;
+    return seconds;
+  };
   const tokenizer = new Tokenizer(catalogTerms(catalog));
-  const chunks = buildChunks(catalog);
+  const chunks = [...buildChunks(catalog), ...(options.extraChunks ?? [])];
+  const tokenizerSeconds = lap();
   const lexical = new LexicalSearch(chunks, tokenizer);
+  const lexicalSeconds = lap();
   const embeddings = options.embeddings ?? new HashedNgramEmbeddings();
   const embeddingsId = options.embeddingsId ?? 'hashed-ngram-1024-c123-pinyin';
+  const extra = options.extraChunks?.length ? `-x${options.extraChunks.length}` : '';
   const dense = await DenseIndex.build(chunks, embeddings, {
     ...(options.indexDir ? { dir: options.indexDir } : {}),
-    key: `${catalog.hash.slice(0, 16)}-${embeddingsId}`,
+    key: `${catalog.hash.slice(0, 16)}${extra}-${embeddingsId}`,
   });
+  const denseSeconds = lap();
+  const lookup = new SectionLookup(catalog, chunks, tokenizer);
+  const lookupSeconds = lap();
   const imported = (c: Chunk) => {
     const owner = c.bundleId ? catalog.bundles.get(c.bundleId) : undefined;
     return owner?.scope !== undefined || (c.matterId?.startsWith('hn-') ?? false);
@@ -75,11 +92,12 @@ export async function buildKnowledge(
       dense,
       embeddings,
       imported,
-      new SectionLookup(catalog, chunks, tokenizer),
+      lookup,
     ),
     lexical,
     chunks,
     dense,
     embeddings,
+    buildSeconds: { tokenizer: tokenizerSeconds, lexical: lexicalSeconds, dense: denseSeconds, lookup: lookupSeconds },
   };
 }

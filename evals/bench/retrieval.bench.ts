@@ -1,19 +1,13 @@
-import { existsSync } from 'node:fs';
-import { DenseIndex } from '../../knowledge/embed/dense-index.ts';
-import { HashedNgramEmbeddings } from '../../knowledge/embed/hashed-ngram-embeddings.ts';
-import { loadCatalog } from '../../knowledge/load/load-catalog.ts';
+import os from 'node:os';
+import { buildKnowledge, type Catalog, loadCatalog } from '../../knowledge/index.ts';
 import { catalogTerms } from '../../knowledge/route/catalog-terms.ts';
 import { buildChunks, type Chunk } from '../../knowledge/search/chunks.ts';
-import { HybridSearch } from '../../knowledge/search/hybrid-search.ts';
-import { LexicalSearch } from '../../knowledge/search/lexical-search.ts';
 import { Tokenizer } from '../../knowledge/search/tokenizer.ts';
 import { readJsonl } from '../lib/dataset.ts';
 import { table } from '../lib/report.ts';
 import { MiniSearchBm25 } from '../peers/minisearch-bm25.ts';
 import { RetrievalRow } from '../runners/retrieval.schema.ts';
-import { RETRIEVAL_DATASET } from '../runners/retrieval.ts';
-import { RoutingRow } from '../runners/routing.schema.ts';
-import { ROUTING_DATASET } from '../runners/routing.ts';
+import { evaluateSystems, RETRIEVAL_DATASET, type SystemQuality, systems } from '../runners/retrieval.ts';
 import { syntheticChunks } from './synthetic-chunks.ts';
 
 interface Measured {
@@ -44,81 +38,124 @@ async function measure(
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), qps: (times.length / total) * 1000 };
 }
 
+interface Row {
+  system: string;
+  quality?: SystemQuality;
+  speed: Measured;
+  buildSeconds: number;
+}
+
 async function benchAt(
   label: string,
-  chunks: Chunk[],
-  tokenizer: Tokenizer,
-  queries: readonly string[],
+  catalog: Catalog,
+  extra: Chunk[],
+  rows: readonly RetrievalRow[],
   rounds: number,
 ) {
+  const queries = rows.map((r) => r.query);
   const heapBefore = process.memoryUsage().heapUsed;
   const rssBefore = process.memoryUsage().rss;
-  let t = performance.now();
-  const lexical = new LexicalSearch(chunks, tokenizer);
-  const lexicalBuild = performance.now() - t;
-  t = performance.now();
-  const minisearch = new MiniSearchBm25(chunks, tokenizer);
-  const minisearchBuild = performance.now() - t;
-  const embeddings = new HashedNgramEmbeddings();
-  t = performance.now();
-  const dense = await DenseIndex.build(chunks, embeddings, { key: 'bench' });
-  const denseBuild = performance.now() - t;
-  const hybrid = new HybridSearch(lexical, dense, embeddings);
+  // The same build answers use (tokenizer, BM25, HNSW, section lookup), with the synthetic chunks added.
+  const k = await buildKnowledge(catalog, { extraChunks: extra });
   const memory = {
     heapMB: (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20,
     rssMB: (process.memoryUsage().rss - rssBefore) / 2 ** 20,
   };
-  const rows: Record<string, Measured> = {
-    hybrid: await measure(queries, (q) => hybrid.search(q, { k: 5 }), rounds),
-    'bm25 (MiniSearch)': await measure(queries, (q) => minisearch.search(q, 5), rounds),
-    'bm25 (yishi typed-array index)': await measure(queries, (q) => lexical.candidates(q, 5), rounds),
-    'dense (brute-force cosine)': await measure(
-      queries,
-      async (q) => dense.bruteForce(await embeddings.embedQuery(q), 5),
-      rounds,
-    ),
-    'dense (HNSW)': await measure(
-      queries,
-      async (q) => dense.search(await embeddings.embedQuery(q), 5),
-      rounds,
-    ),
-  };
-  const f = (x: number) => x.toFixed(2);
+  let t = performance.now();
+  const minisearch = new MiniSearchBm25(k.chunks, k.tokenizer);
+  const minisearchSeconds = (performance.now() - t) / 1000;
+  const b = k.buildSeconds;
+  const yishiSeconds = b.tokenizer + b.lexical + b.dense + b.lookup;
+  const national = (id: string) => k.lexical.chunk(id)?.region === undefined;
+  // Quality only where the dataset's chunk ids are the whole corpus (the catalog); speed everywhere.
+  const quality =
+    extra.length === 0
+      ? (await evaluateSystems(systems(k), rows)).results
+      : ({} as Record<string, SystemQuality>);
+  t = performance.now();
+  const measured: Row[] = [
+    {
+      system: 'hybrid',
+      quality: quality.hybrid,
+      speed: await measure(queries, (q) => k.search.search(q, { k: 5 }), rounds),
+      buildSeconds: yishiSeconds,
+    },
+    {
+      system: 'bm25 (MiniSearch)',
+      quality: quality.bm25,
+      speed: await measure(queries, (q) => minisearch.search(q, 5, national), rounds),
+      buildSeconds: b.tokenizer + minisearchSeconds,
+    },
+    {
+      system: 'dense (brute-force cosine)',
+      quality: quality.dense,
+      speed: await measure(
+        queries,
+        async (q) => k.dense.bruteForce(await k.embeddings.embedQuery(q), 5, national),
+        rounds,
+      ),
+      buildSeconds: b.dense,
+    },
+    {
+      system: 'bm25 (yishi typed-array index)',
+      speed: await measure(queries, (q) => k.lexical.candidates(q, 5, national), rounds),
+      buildSeconds: b.tokenizer + b.lexical,
+    },
+    {
+      system: 'dense (HNSW)',
+      speed: await measure(
+        queries,
+        async (q) => k.dense.search(await k.embeddings.embedQuery(q), 5, national),
+        rounds,
+      ),
+      buildSeconds: b.dense,
+    },
+  ];
+  const f = (x: number | undefined, d = 2) => (x === undefined ? '—' : x.toFixed(d));
   console.log(
-    `\n${label}: ${chunks.length} chunks — build: BM25 ${f(lexicalBuild / 1000)} s (MiniSearch ${f(minisearchBuild / 1000)} s), dense ${f(denseBuild / 1000)} s; memory +${f(memory.heapMB)} MB heap, +${f(memory.rssMB)} MB RSS`,
+    `\n${label}: ${k.chunks.length} chunks — yishi build ${f(yishiSeconds)} s (tokenizer ${f(b.tokenizer)}, BM25 ${f(b.lexical)}, dense ${f(b.dense)}, lookup ${f(b.lookup)}); memory +${f(memory.heapMB, 0)} MB heap, +${f(memory.rssMB, 0)} MB RSS`,
   );
   console.log(
     table([
-      ['system', 'p50 ms', 'p95 ms', 'p99 ms', 'queries/s'],
-      ...Object.entries(rows).map(([n, m]) => [n, f(m.p50), f(m.p95), f(m.p99), f(m.qps)]),
+      ['system', 'recall@1', 'recall@5', 'MRR', 'p50 ms', 'p95 ms', 'p99 ms', 'queries/s', 'build s'],
+      ...measured.map((m) => [
+        m.system,
+        f(m.quality?.r1, 3),
+        f(m.quality?.r5, 3),
+        f(m.quality?.mrr, 3),
+        f(m.speed.p50),
+        f(m.speed.p95),
+        f(m.speed.p99),
+        f(m.speed.qps, 0),
+        f(m.buildSeconds),
+      ]),
     ]),
   );
-  return { label, chunks: chunks.length, lexicalBuild, minisearchBuild, denseBuild, memory, rows };
 }
 
 /**
- * Latency and throughput of hybrid, BM25 alone and dense alone at the catalog's size and at a large synthetic
- * corpus, with build times and memory. Usage: npm run bench -- retrieval [--size 100000]
+ * Quality, latency and throughput of yishi hybrid, BM25 alone (MiniSearch) and dense alone, at the catalog's size
+ * and at a large synthetic corpus, with build times and memory: one run, one table per size.
+ * Usage: npm run bench -- retrieval [--size 100000]
  */
 export async function retrievalBench(args: string[]): Promise<void> {
   const sizeFlag = args.indexOf('--size');
   const size = sizeFlag >= 0 ? Number(args[sizeFlag + 1]) : 100_000;
   const catalog = loadCatalog();
-  const t = performance.now();
-  const tokenizer = new Tokenizer(catalogTerms(catalog));
-  const chunks = buildChunks(catalog);
-  console.log(`tokenizer + chunking: ${((performance.now() - t) / 1000).toFixed(2)} s`);
-  const queries = existsSync(RETRIEVAL_DATASET)
-    ? readJsonl(RETRIEVAL_DATASET, RetrievalRow).map((r) => r.query)
-    : readJsonl(ROUTING_DATASET, RoutingRow).map((r) => r.message);
-  console.log(`node ${process.version}, ${queries.length} queries`);
-  await benchAt('catalog', chunks, tokenizer, queries, 5);
-  if (size > 0)
+  const rows = readJsonl(RETRIEVAL_DATASET, RetrievalRow);
+  console.log(
+    `node ${process.version}, ${os.cpus().length} cores, ${rows.length} queries (${RETRIEVAL_DATASET})`,
+  );
+  await benchAt('catalog', catalog, [], rows, 5);
+  if (size > 0) {
+    const tokenizer = new Tokenizer(catalogTerms(catalog));
+    const real = buildChunks(catalog);
     await benchAt(
       `synthetic ${size}`,
-      [...chunks, ...syntheticChunks(chunks, tokenizer, size - chunks.length)],
-      tokenizer,
-      queries,
+      catalog,
+      syntheticChunks(real, tokenizer, size - real.length),
+      rows,
       1,
     );
+  }
 }

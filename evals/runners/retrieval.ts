@@ -40,26 +40,27 @@ export function gradeRetrieval(row: RetrievalRow, ids: readonly string[]): Grade
     : { pass: rank === 1, score: 1 / rank, reason: `rank ${rank}` };
 }
 
-export async function retrievalTask(): Promise<void> {
-  // Authored catalog only: the dataset's chunk ids are the authored guides'.
-  const knowledge = await buildKnowledge(loadCatalog());
-  const rows = readJsonl(RETRIEVAL_DATASET, RetrievalRow);
-  const answerable = rows.filter((r) => r.relevant.length > 0);
-  const none = rows.filter((r) => r.relevant.length === 0);
-  const results: Record<
-    string,
-    {
-      r1: number;
-      r5: number;
-      mrr: number;
-      none: number;
-      byTag: Record<string, number[]>;
-      /** recall@5 over odd and even dataset rows: weights were tuned looking at all rows; the halves show the spread. */
-      halves: [number[], number[]];
-    }
-  > = {};
+export interface SystemQuality {
+  r1: number;
+  r5: number;
+  mrr: number;
+  /** Share of unanswerable queries that got "nothing relevant". */
+  none: number;
+  byTag: Record<string, number[]>;
+  /** recall@5 hits over odd and even dataset rows (numbered from 1): weights were tuned looking at all rows. */
+  halves: [number[], number[]];
+}
+
+/** Recall@1, recall@5, MRR and no-answer rate of each system over the dataset rows, plus every graded row. */
+export async function evaluateSystems(
+  all: Record<string, System>,
+  rows: readonly RetrievalRow[],
+): Promise<{ results: Record<string, SystemQuality>; graded: unknown[] }> {
+  const answerable = rows.filter((r) => r.relevant.length > 0).length;
+  const none = rows.length - answerable;
+  const results: Record<string, SystemQuality> = {};
   const graded: unknown[] = [];
-  for (const [name, search] of Object.entries(systems(knowledge))) {
+  for (const [name, search] of Object.entries(all)) {
     let r1 = 0;
     let r5 = 0;
     let mrr = 0;
@@ -82,14 +83,24 @@ export async function retrievalTask(): Promise<void> {
       halves[i % 2]?.push(rank > 0 ? 1 : 0);
     }
     results[name] = {
-      r1: r1 / answerable.length,
-      r5: r5 / answerable.length,
-      mrr: mrr / answerable.length,
-      none: noneOk / Math.max(1, none.length),
+      r1: r1 / Math.max(1, answerable),
+      r5: r5 / Math.max(1, answerable),
+      mrr: mrr / Math.max(1, answerable),
+      none: noneOk / Math.max(1, none),
       byTag,
       halves,
     };
   }
+  return { results, graded };
+}
+
+export async function retrievalTask(): Promise<void> {
+  // Authored catalog only: the dataset's chunk ids are the authored guides'.
+  const knowledge = await buildKnowledge(loadCatalog());
+  const rows = readJsonl(RETRIEVAL_DATASET, RetrievalRow);
+  const answerable = rows.filter((r) => r.relevant.length > 0);
+  const none = rows.filter((r) => r.relevant.length === 0);
+  const { results, graded } = await evaluateSystems(systems(knowledge), rows);
   const f = (x: number) => x.toFixed(3);
   const head = ['system', 'recall@1', 'recall@5', 'MRR', 'no-answer ok'];
   const body = Object.entries(results).map(([n, r]) => [n, f(r.r1), f(r.r5), f(r.mrr), f(r.none)]);
@@ -104,12 +115,14 @@ export async function retrievalTask(): Promise<void> {
     label,
     ...Object.values(results).map((r) => f(avg(r.halves[h] ?? []))),
   ]);
-  console.log(`\nrecall@5 by half of the dataset\n${table([['half', ...Object.keys(results)], ...halfRows])}`);
+  console.log(
+    `\nrecall@5 by half of the dataset\n${table([['half', ...Object.keys(results)], ...halfRows])}`,
+  );
   console.log(
     `report: ${writeReport('retrieval', { config: SEARCH_CONFIG, aggregate: results, rows: graded })}`,
   );
 }
 
-function avg(xs: number[]): number {
+export function avg(xs: readonly number[]): number {
   return xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length;
 }
