@@ -87,17 +87,16 @@ export async function buildKnowledge(
     catalog,
     tokenizer,
     router: new BundleRouter(catalog, tokenizer),
-    search: new HybridSearch(
-      lexical,
-      dense,
-      embeddings,
-      imported,
-      lookup,
-    ),
+    search: new HybridSearch(lexical, dense, embeddings, imported, lookup),
     lexical,
     chunks,
     dense,
     embeddings,
-    buildSeconds: { tokenizer: tokenizerSeconds, lexical: lexicalSeconds, dense: denseSeconds, lookup: lookupSeconds },
+    buildSeconds: {
+      tokenizer: tokenizerSeconds,
+      lexical: lexicalSeconds,
+      dense: denseSeconds,
+      lookup: lookupSeconds,
+    },
   };
 }
