@@ -51,6 +51,9 @@ export class AnswerService {
       const ctx: Context = {
         knowledge: this.knowledge,
         message: input.message,
+        redacted: input.message,
+        pii: [],
+        guard: {},
         channel: input.channel,
         session,
         intents: [],

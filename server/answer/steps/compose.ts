@@ -15,6 +15,17 @@ import { looksLikeService } from '../understand/service-words.ts';
  * a free question gets the best guide passage; anything else gets `no_answer`.
  */
 export function compose(ctx: Context): void {
+  composeReply(ctx);
+  if (ctx.pii.length > 0 && (ctx.outcome === 'answered' || ctx.outcome === 'no_answer')) {
+    ctx.reply += `\n\n${PII_REMINDER}`;
+  }
+}
+
+/** Said when a guidance question carried an ID, phone or card number (masked in our records). */
+export const PII_REMINDER =
+  '温馨提示：咨询办事不需要提供身份证号、手机号或银行卡号，我们已在记录中隐去；只有填写申请表时才需要填写。';
+
+function composeReply(ctx: Context): void {
   if (ctx.outcome) {
     if (!ctx.reply && ctx.outcome !== 'answered') ctx.reply = OUTCOME_MESSAGES[ctx.outcome];
     return;

@@ -1,12 +1,43 @@
+import { normalizeText } from '../../../knowledge/search/normalize.ts';
 import { YishiError } from '../../../knowledge/yishi-error.ts';
 import type { Context } from '../context.ts';
+import { findPii, maskPii } from '../guard/pii.ts';
+import { checkSafety, sensitiveWords } from '../guard/safety-rules.ts';
+import { sanitizeInput } from '../guard/sanitize.ts';
+import { looksLikeService } from '../understand/service-words.ts';
 
 export const MAX_MESSAGE_CHARS = 2000;
 
-/** Rejects what no later step should see: empty or over-long messages. */
+/**
+ * The first step: strips invisible and control characters, refuses empty or over-long messages, masks
+ * identifiers for the record, and ends the turn for a crisis (help first), an injection or other unsafe request,
+ * a request for a human, or abuse with no question in it.
+ */
 export function guardInput(ctx: Context): void {
-  if (ctx.message.trim().length === 0) throw new YishiError('bad_request', 'chat', '消息不能为空');
-  if ([...ctx.message].length > MAX_MESSAGE_CHARS) {
+  const { text, stripped } = sanitizeInput(ctx.message);
+  if (Object.keys(stripped).length > 0) ctx.guard.stripped = stripped;
+  if (text.length === 0) throw new YishiError('bad_request', 'chat', '消息不能为空');
+  if ([...text].length > MAX_MESSAGE_CHARS) {
     throw new YishiError('bad_request', 'chat', `消息过长，请控制在${MAX_MESSAGE_CHARS}字以内`);
+  }
+  ctx.message = text;
+  const pii = findPii(text);
+  ctx.pii = [...new Set(pii.map((m) => m.kind))];
+  ctx.redacted = pii.length > 0 ? maskPii(text, pii) : text;
+
+  const normalized = normalizeText(text);
+  const verdict = checkSafety(normalized);
+  if (verdict) {
+    ctx.outcome = verdict.outcome;
+    ctx.guard.reason = verdict.reason;
+    return;
+  }
+  const abuse = sensitiveWords(normalized);
+  if (abuse.length > 0) {
+    ctx.guard.sensitive = abuse;
+    if (!looksLikeService(normalized)) {
+      ctx.outcome = 'unsafe';
+      ctx.guard.reason = 'abuse';
+    }
   }
 }

@@ -11,7 +11,8 @@ export async function record(ctx: Context, store: SessionStore): Promise<void> {
     sessionId: ctx.session.id,
     seq: ctx.session.turnCount,
     channel: ctx.channel,
-    message: ctx.message,
+    // Identifiers never reach the stored transcript.
+    message: ctx.redacted,
     outcome: ctx.outcome ?? 'error',
     reply: ctx.reply,
     ...(ctx.session.bundleId ? { bundleId: ctx.session.bundleId } : {}),

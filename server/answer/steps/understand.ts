@@ -14,6 +14,7 @@ import { looksLikeService } from '../understand/service-words.ts';
  * `off_topic`.
  */
 export function understand(ctx: Context): void {
+  if (ctx.outcome) return;
   const { catalog, router } = ctx.knowledge;
   const text = normalizeText(ctx.message);
   const session = ctx.session;
