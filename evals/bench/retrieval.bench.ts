@@ -70,7 +70,7 @@ async function benchAt(
   // Quality only where the dataset's chunk ids are the whole corpus (the catalog); speed everywhere.
   const quality =
     extra.length === 0
-      ? (await evaluateSystems(systems(k), rows)).results
+      ? (await evaluateSystems(systems(k, minisearch), rows)).results
       : ({} as Record<string, SystemQuality>);
   t = performance.now();
   const measured: Row[] = [

@@ -12,9 +12,11 @@ export const RETRIEVAL_DATASET = join(import.meta.dirname, '..', 'datasets', 're
 type System = (query: string) => Promise<string[]>;
 
 /** The three systems compared, over the same chunks, tokenizer and vectors; BM25 is MiniSearch. */
-export function systems(k: Knowledge): Record<string, System> {
+export function systems(
+  k: Knowledge,
+  bm25: MiniSearchBm25 = new MiniSearchBm25(k.chunks, k.tokenizer),
+): Record<string, System> {
   const national = (id: string) => k.lexical.chunk(id)?.region === undefined;
-  const bm25 = new MiniSearchBm25(k.chunks, k.tokenizer);
   return {
     hybrid: async (q) => (await k.search.search(q, { k: 5 })).map((h) => h.id),
     bm25: async (q) => bm25.search(q, 5, national).map((h) => h.id),

@@ -23,6 +23,12 @@ function normalize(v: readonly number[]): number[] {
   return norm > 0 ? v.map((x) => x / norm) : [...v];
 }
 
+function dot(v: Float32Array, q: readonly number[]): number {
+  let sum = 0;
+  for (let j = 0; j < v.length; j++) sum += (v[j] ?? 0) * (q[j] ?? 0);
+  return sum;
+}
+
 /**
  * Text embedded for a chunk: its title gives the passage its context; an FAQ's question is given twice, since
  * people ask in the words of the question more than of the answer.
@@ -98,15 +104,16 @@ export class DenseIndex {
     }));
   }
 
-  /** Cosine of the query with one chunk's vector (0 for an unknown id). */
-  cosineOf(query: readonly number[], id: string): number {
+  /** Cosines of the query with the given chunks' vectors (unknown ids are left out). */
+  cosinesOf(query: readonly number[], ids: Iterable<string>): Map<string, number> {
     this.positions ??= new Map(this.ids.map((x, i) => [x, i]));
-    const v = this.vectors[this.positions.get(id) ?? -1];
-    if (!v) return 0;
     const q = normalize(query);
-    let dot = 0;
-    for (let j = 0; j < v.length; j++) dot += (v[j] ?? 0) * (q[j] ?? 0);
-    return dot;
+    const out = new Map<string, number>();
+    for (const id of ids) {
+      const v = this.vectors[this.positions.get(id) ?? -1];
+      if (v) out.set(id, dot(v, q));
+    }
+    return out;
   }
 
   private positions: Map<string, number> | undefined;
@@ -118,9 +125,7 @@ export class DenseIndex {
     this.vectors.forEach((v, i) => {
       const id = this.ids[i] ?? '';
       if (allow && !allow(id)) return;
-      let dot = 0;
-      for (let j = 0; j < v.length; j++) dot += (v[j] ?? 0) * (vector[j] ?? 0);
-      hits.push({ id, cosine: dot });
+      hits.push({ id, cosine: dot(v, vector) });
     });
     return hits.sort((a, b) => b.cosine - a.cosine).slice(0, k);
   }

@@ -49,41 +49,50 @@ export class HybridSearch {
     const looked = this.lookup?.candidates(terms, wanted, allow) ?? [];
 
     const fused = new Map<string, HitSignals>();
-    const entry = (id: string): HitSignals => {
-      const existing = fused.get(id);
-      if (existing) return existing;
-      const fresh: HitSignals = { rrf: 0, sectionWeight: 1, sectionIntent: 1, authority: 1 };
-      fused.set(id, fresh);
-      return fresh;
+    const add = (id: string, rank: number, weight: number): HitSignals => {
+      let e = fused.get(id);
+      if (!e) {
+        e = { rrf: 0, sectionWeight: 1, sectionIntent: 1, authority: 1 };
+        fused.set(id, e);
+      }
+      e.rrf += weight / (cfg.rrfK + rank);
+      return e;
     };
     lexical.forEach((h, i) => {
-      const e = entry(h.id);
-      e.rrf += cfg.weights.lexical / (cfg.rrfK + i + 1);
-      e.bm25 = { rank: i + 1, score: round(h.score) };
+      add(h.id, i + 1, cfg.weights.lexical).bm25 = { rank: i + 1, score: round(h.score) };
     });
     dense.forEach((h, i) => {
-      const e = entry(h.id);
-      e.rrf += cfg.weights.dense / (cfg.rrfK + i + 1);
-      e.dense = { rank: i + 1, cosine: round(h.cosine) };
+      add(h.id, i + 1, cfg.weights.dense).dense = { rank: i + 1, cosine: round(h.cosine) };
     });
-
     looked.forEach((id, i) => {
-      const e = entry(id);
-      e.rrf += cfg.weights.lookup / (cfg.rrfK + i + 1);
-      e.lookup = { rank: i + 1 };
+      add(id, i + 1, cfg.weights.lookup).lookup = { rank: i + 1 };
     });
 
+    // A candidate found by one side only still has a score on the other: the gate weighs both.
+    const cosines = this.dense.cosinesOf(
+      vector,
+      [...fused].filter(([, s]) => !s.dense).map(([id]) => id),
+    );
+    const evidence = (id: string, s: HitSignals) => ({
+      bm25: s.bm25?.score ?? this.lexical.scoreOf(terms, id),
+      cosine: s.dense?.cosine ?? cosines.get(id) ?? 0,
+    });
+    return this.weigh(fused, evidence, wanted, options.k ?? 5);
+  }
+
+  /** Relevant candidates weighted by section, asked section and authority; the best k as hits. */
+  private weigh(
+    fused: Map<string, HitSignals>,
+    evidence: (id: string, signals: HitSignals) => { bm25: number; cosine: number },
+    wanted: ReadonlySet<ChunkSection>,
+    k: number,
+  ): HybridHit[] {
+    const cfg = SEARCH_CONFIG.hybrid;
     // Score light entries first; build hit objects only for the k that are returned.
     const scored: { chunk: Chunk; signals: HitSignals; score: number }[] = [];
     for (const [id, signals] of fused) {
       const chunk = this.lexical.chunk(id);
-      if (!chunk) continue;
-      // A candidate found by one side only still has a score on the other: the gate weighs both.
-      const evidence = {
-        bm25: signals.bm25?.score ?? this.lexical.scoreOf(terms, id),
-        cosine: signals.dense?.cosine ?? this.dense.cosineOf(vector, id),
-      };
-      if (!relevant(evidence)) continue;
+      if (!chunk || !relevant(evidence(id, signals))) continue;
       signals.sectionWeight = SEARCH_CONFIG.chunks.sectionWeight[chunk.section];
       signals.sectionIntent = wanted.has(chunk.section) ? cfg.sectionIntentBoost : 1;
       signals.authority = this.isImported(chunk) ? cfg.authority.imported : cfg.authority.authored;
@@ -95,7 +104,7 @@ export class HybridSearch {
     }
     scored.sort((a, b) => b.score - a.score);
     return scored
-      .slice(0, options.k ?? 5)
+      .slice(0, k)
       .map(({ chunk, signals, score }) => ({ ...chunk, score: Math.round(score * 1e5) / 1e5, signals }));
   }
 

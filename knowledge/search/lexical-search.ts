@@ -25,7 +25,6 @@ export interface SearchOptions {
 export class LexicalSearch {
   private readonly index: Bm25Index;
   private readonly chunks: readonly Chunk[];
-  private readonly byId: Map<string, Chunk>;
   private readonly position: Map<string, number>;
   private readonly homophones: HomophoneCorrector;
 
@@ -34,7 +33,6 @@ export class LexicalSearch {
     private readonly tokenizer: Tokenizer,
   ) {
     this.chunks = chunks;
-    this.byId = new Map(chunks.map((c) => [c.id, c]));
     this.position = new Map(chunks.map((c, i) => [c.id, i]));
     const { title, question, text } = SEARCH_CONFIG.chunks.boost;
     this.index = new Bm25Index(
@@ -81,6 +79,7 @@ export class LexicalSearch {
   }
 
   chunk(id: string): Chunk | undefined {
-    return this.byId.get(id);
+    const doc = this.position.get(id);
+    return doc === undefined ? undefined : this.chunks[doc];
   }
 }
