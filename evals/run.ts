@@ -12,12 +12,16 @@ import { join } from 'node:path';
 import { importHunan } from '../knowledge/import/hunan/import-hunan.ts';
 import { buildKnowledge, DEFAULT_CATALOG_DIR, type Knowledge, loadCatalog } from '../knowledge/index.ts';
 import { loadConfig } from '../server/config.ts';
+import { dialoguesTask } from './runners/dialogues.ts';
+import { guardrailsTask } from './runners/guardrails.ts';
 import { retrievalTask } from './runners/retrieval.ts';
 import { routingTask } from './runners/routing.ts';
 import { sentinelTask } from './runners/sentinel.ts';
 
 const TASKS: Record<string, (k: Knowledge) => Promise<void>> = {
   routing: routingTask,
+  dialogues: dialoguesTask,
+  guardrails: guardrailsTask,
   sentinel: sentinelTask,
   retrieval: () => retrievalTask(),
 };

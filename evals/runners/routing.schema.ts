@@ -8,6 +8,9 @@ export const RoutingRow = z.strictObject({
     z.strictObject({ outcome: z.literal('answered'), bundleId: z.string().min(1) }),
     z.strictObject({ outcome: z.literal('off_topic') }),
     z.strictObject({ outcome: z.literal('clarify') }),
+    z.strictObject({ outcome: z.literal('unsafe') }),
+    z.strictObject({ outcome: z.literal('crisis') }),
+    z.strictObject({ outcome: z.literal('handoff') }),
   ]),
   tags: z.array(z.string()).default([]),
 });

@@ -8,7 +8,9 @@ import type { Grade, GradedRow } from '../lib/grade.ts';
 import { table, writeReport } from '../lib/report.ts';
 import { RoutingRow } from './routing.schema.ts';
 
-export const ROUTING_DATASET = join(import.meta.dirname, '..', 'datasets', 'routing.jsonl');
+const DATASETS = join(import.meta.dirname, '..', 'datasets');
+/** Part 1 (r001–r103) and part 2 (r104–r223, which adds unsafe, crisis and handoff cases). */
+export const ROUTING_DATASETS = [join(DATASETS, 'routing.jsonl'), join(DATASETS, 'routing-2.jsonl')];
 
 interface Got {
   outcome: string;
@@ -33,6 +35,8 @@ export function gradeRouting(row: RoutingRow, got: Got): Grade {
 export interface RoutingSummary {
   total: number;
   accuracy: number;
+  /** Rows that must not be answered (off-topic, clarify, unsafe, crisis, handoff) and how many were not. */
+  mustNotAnswer: { n: number; correct: number };
   wrongBundle: number;
   perBundle: Record<string, { n: number; correct: number; accuracy: number }>;
 }
@@ -40,9 +44,9 @@ export interface RoutingSummary {
 /** Sends every first message through the whole answer pipeline and grades where it went. */
 export async function runRouting(
   knowledge: Knowledge,
-  dataset = ROUTING_DATASET,
+  datasets = ROUTING_DATASETS,
 ): Promise<{ summary: RoutingSummary; graded: GradedRow<RoutingRow>[] }> {
-  const rows = readJsonl(dataset, RoutingRow);
+  const rows = datasets.flatMap((d) => readJsonl(d, RoutingRow));
   const store = new SqliteSessionStore(':memory:');
   const answers = new AnswerService(knowledge, store);
   const graded: GradedRow<RoutingRow>[] = [];
@@ -65,6 +69,10 @@ export async function runRouting(
   const summary: RoutingSummary = {
     total: graded.length,
     accuracy: round(graded.filter((g) => g.grade.pass).length / graded.length),
+    mustNotAnswer: {
+      n: graded.filter((g) => g.row.expect.outcome !== 'answered').length,
+      correct: graded.filter((g) => g.row.expect.outcome !== 'answered' && g.grade.pass).length,
+    },
     wrongBundle: graded.filter(
       (g) => g.grade.reason.startsWith('wrong bundle') || g.grade.reason.startsWith('placed in'),
     ).length,
@@ -86,6 +94,7 @@ export async function routingTask(knowledge: Knowledge): Promise<void> {
   ]);
   console.log(`\nrouting — ${summary.total} questions\n${table(rows)}`);
   console.log(`wrong bundle (the costly error): ${summary.wrongBundle}`);
+  console.log(`must not answer: ${summary.mustNotAnswer.correct}/${summary.mustNotAnswer.n}`);
   for (const g of graded.filter((x) => !x.grade.pass))
     console.log(`  ✗ ${g.row.id} ${g.row.message} → ${g.grade.reason}`);
   const path = writeReport('routing', { config: SEARCH_CONFIG.routing, aggregate: summary, rows: graded });

@@ -111,6 +111,8 @@ export const SEARCH_CONFIG = {
     minRatio: 1.3,
     /** With a bundle in focus, a message stays on it while the focus scores within this factor of the best. */
     stayRatio: 1.5,
+    /** With a bundle in focus, another bundle not named by an alias must score at least this to take over. */
+    switchMinScore: 6,
     /** A runner-up within this fraction of the best is offered when asking. */
     clarifyWithin: 0.5,
     /**

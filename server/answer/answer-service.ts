@@ -44,6 +44,11 @@ export class AnswerService {
   }
 
   async answer(input: TurnInput): Promise<ChatAnswer> {
+    return (await this.run(input)).answer;
+  }
+
+  /** One turn, returning the whole Context too, for evals and the audit of what each step decided. */
+  async run(input: TurnInput): Promise<{ answer: ChatAnswer; context: Context }> {
     const sessionId = input.sessionId ?? randomUUID();
     return this.lock.run(sessionId, async () => {
       const session = input.sessionId ? await this.existing(input.sessionId) : newSession(sessionId);
@@ -69,7 +74,7 @@ export class AnswerService {
         await run(ctx);
         ctx.timings[name] = Math.round((performance.now() - started) * 100) / 100;
       }
-      return toAnswer(ctx);
+      return { answer: toAnswer(ctx), context: ctx };
     });
   }
 

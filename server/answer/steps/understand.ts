@@ -16,7 +16,7 @@ import { looksLikeService } from '../understand/service-words.ts';
 export function understand(ctx: Context): void {
   if (ctx.outcome) return;
   const { catalog, router } = ctx.knowledge;
-  const text = normalizeText(ctx.message);
+  const text = plainWords(normalizeText(ctx.message));
   const session = ctx.session;
   ctx.intents = detectIntents(text);
 
@@ -24,11 +24,18 @@ export function understand(ctx: Context): void {
   const route = router.route(ctx.message, session.region);
   ctx.route = route;
 
-  let target: string | undefined = chosen;
-  if (!target && route.kind === 'bundle' && !staysOnFocus(ctx, route)) target = route.bundleId;
+  // A message that answers something about the person's situation in the bundle in focus stays on it,
+  // unless it names another bundle outright ("我跟老公都是外地户口" is about the newborn, not school).
+  const focusFacts = session.bundleId ? factsOf(ctx, session.bundleId) : [];
+  const pendingFact = session.pendingFact ? catalog.facts.get(session.pendingFact) : undefined;
+  const aboutFocus =
+    focusFacts.length > 0 && Object.keys(detectFacts(text, focusFacts, pendingFact)).length > 0;
+
+  let target: string | undefined = chosen ?? comingBack(ctx, route);
+  if (!target && route.kind === 'bundle' && !staysOnFocus(ctx, route, aboutFocus)) target = route.bundleId;
   if (!target && route.kind === 'ambiguous') {
     const ids = route.candidates.map((c) => c.bundleId);
-    const followUp = ctx.intents.length > 0 && !route.candidates.some((c) => c.aliasHit);
+    const followUp = (ctx.intents.length > 0 || aboutFocus) && !route.candidates.some((c) => c.aliasHit);
     if (session.bundleId && (ids.includes(session.bundleId) || followUp)) target = session.bundleId;
     else {
       session.pendingChoice = ids;
@@ -46,28 +53,63 @@ export function understand(ctx: Context): void {
     ctx.outcome = looksLikeService(text) ? 'clarify' : 'off_topic';
     return;
   }
-  const facts = bundle.facts.flatMap((id) => {
-    const f = catalog.facts.get(id);
-    return f ? [f] : [];
-  });
   const pending: Fact | undefined = session.pendingFact ? catalog.facts.get(session.pendingFact) : undefined;
-  ctx.learnt = detectFacts(text, facts, ctx.switched ? undefined : pending);
+  ctx.learnt = detectFacts(text, factsOf(ctx, bundle.id), ctx.switched ? undefined : pending);
   Object.assign(session.facts, ctx.learnt);
 }
 
 /**
  * With a bundle in focus, a message is read as a follow-up unless it clearly names another event: a
- * follow-up question (where, how long …) switches only on a verbatim alias of the other bundle, and any
+ * follow-up question (where, how long …) or a statement of the person's situation in the focused bundle
+ * switches only on a verbatim alias of the other bundle, and any
  * message stays when the focus scores close to the best (the two would be ambiguous).
  */
-function staysOnFocus(ctx: Context, route: Extract<RouteDecision, { kind: 'bundle' }>): boolean {
+function staysOnFocus(
+  ctx: Context,
+  route: Extract<RouteDecision, { kind: 'bundle' }>,
+  aboutFocus: boolean,
+): boolean {
   const focusId = ctx.session.bundleId;
   if (!focusId || focusId === route.bundleId) return false;
   const best = route.ranked[0];
   if (!best) return false;
-  if (ctx.intents.length > 0 && !best.aliasHit) return true;
+  if ((ctx.intents.length > 0 || aboutFocus) && !best.aliasHit) return true;
+  // 他是企业退休的 while arranging a funeral is about the deceased, not the retirement bundle;
+  // 回到开店那个 / 刚才那个注销的 are the person's way of switching back.
+  // Leaving the focus takes a clear signal: a word announcing another subject, a name or alias of the
+  // other bundle, or a strong match.
+  const announced = SWITCH_BACK.test(normalizeText(ctx.message));
+  if (aboutFocus && !announced) return true;
+  if (!announced && !best.aliasHit && best.score < SEARCH_CONFIG.routing.switchMinScore) return true;
   const focusScore = route.ranked.find((r) => r.bundleId === focusId)?.score ?? 0;
   return focusScore * SEARCH_CONFIG.routing.stayRatio >= best.score;
+}
+
+/**
+ * 刚才那个退休的呢 / 回到开店那个: a switch-back word and a bundle discussed before that the message
+ * matches at all; the best-matching one of them.
+ */
+function comingBack(ctx: Context, route: RouteDecision): string | undefined {
+  const recent = ctx.session.recentBundles;
+  if (recent.length === 0 || !SWITCH_BACK.test(normalizeText(ctx.message))) return undefined;
+  return route.ranked.find((r) => recent.includes(r.bundleId))?.bundleId;
+}
+
+/** Words that announce a change of subject. */
+const SWITCH_BACK = /刚才|回到|另外|另一个|还有一?件|换个|再问|顺便|对了|那个.{0,6}的呢/;
+
+/** Dialect and chat spellings read as the words the fact cues use (冇 = 没, 么子 = 什么). */
+function plainWords(text: string): string {
+  return text.replace(/冇/g, '没').replace(/么子|啥子/g, '什么');
+}
+
+/** The situation facts a bundle depends on. */
+function factsOf(ctx: Context, bundleId: string): Fact[] {
+  const { catalog } = ctx.knowledge;
+  return (catalog.bundles.get(bundleId)?.facts ?? []).flatMap((id) => {
+    const f = catalog.facts.get(id);
+    return f ? [f] : [];
+  });
 }
 
 function focus(ctx: Context, bundleId: string): void {

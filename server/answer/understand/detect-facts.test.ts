@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../../knowledge/model/fact.schema.ts';
-import { detectFacts } from './detect-facts.ts';
+import { detectFacts, findCue } from './detect-facts.ts';
 
 const proxy: Fact = {
   id: 'by-proxy',
@@ -57,5 +57,19 @@ describe('detectFacts', () => {
   it('picks a choice by ordinal or label', () => {
     expect(detectFacts('第二个', [entity], entity)).toEqual({ 'entity-type': 'individual' });
     expect(detectFacts('有限责任公司', [entity], entity)).toEqual({ 'entity-type': 'company' });
+  });
+});
+
+describe('findCue', () => {
+  it('finds a cue verbatim or with a few filler characters inside it', () => {
+    expect(findCue('我下个月退休 单位交社保', '单位交社保')).toBe(7);
+    expect(findCue('在厂里上班 单位一直交的社保', '单位交社保')).toBe(6);
+    expect(findCue('公司交了公积金', '公司交公积金')).toBe(0);
+  });
+
+  it('does not stretch a cue across other words or stretch two-character cues', () => {
+    expect(findCue('单位没有给我交社保', '单位交社保')).toBe(-1);
+    expect(findCue('单位上个月开始改成交社保', '单位交社保')).toBe(-1);
+    expect(findCue('本的地', '本地')).toBe(-1);
   });
 });

@@ -19,8 +19,9 @@ export function detectFacts(text: string, facts: readonly Fact[], pending?: Fact
     let best: { value: Value; length: number } | undefined;
     for (const option of fact.options) {
       for (const cue of option.cues) {
-        const at = text.indexOf(cue);
-        if (at === -1 || cue.length <= (best?.length ?? 0)) continue;
+        if (cue.length <= (best?.length ?? 0)) continue;
+        const at = findCue(text, cue);
+        if (at === -1) continue;
         const negated = NEGATORS.test(text.slice(Math.max(0, at - 3), at));
         if (negated && fact.kind !== 'boolean') continue;
         const value = negated && typeof option.value === 'boolean' ? !option.value : option.value;
@@ -34,6 +35,37 @@ export function detectFacts(text: string, facts: readonly Fact[], pending?: Fact
     if (answer !== undefined) found[pending.id] = answer;
   }
   return found;
+}
+
+/** Filler a person puts inside a phrase: 单位(一直)交(的)社保, 交(了)生育险. */
+const FILLER = /[的了一直都也还过着是在给]/;
+
+/**
+ * Where a cue occurs: verbatim, or for cues of three or more characters, with up to three filler
+ * characters between its characters (单位一直交的社保 says 单位交社保). Returns -1 when absent.
+ */
+export function findCue(text: string, cue: string): number {
+  const exact = text.indexOf(cue);
+  if (exact !== -1 || cue.length < 3) return exact;
+  const chars = [...cue];
+  for (
+    let start = text.indexOf(chars[0] ?? '');
+    start !== -1;
+    start = text.indexOf(chars[0] ?? '', start + 1)
+  ) {
+    let pos = start + 1;
+    let skipped = 0;
+    let matched = 1;
+    while (matched < chars.length && pos < text.length && skipped <= 3) {
+      const ch = text[pos] ?? '';
+      if (ch === chars[matched]) matched += 1;
+      else if (FILLER.test(ch)) skipped += 1;
+      else break;
+      pos += 1;
+    }
+    if (matched === chars.length && skipped <= 3) return start;
+  }
+  return -1;
 }
 
 function bareAnswer(text: string, fact: Fact): Value | undefined {

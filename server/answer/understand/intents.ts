@@ -1,17 +1,21 @@
+import { z } from 'zod';
+
 /**
  * What a person asks about the bundle in focus. Detected with patterns because the answer to each comes
  * from the plan, never from free text; an unmatched question falls through to retrieval.
  */
-export type IntentKind =
-  | 'materials'
-  | 'originals'
-  | 'steps'
-  | 'where'
-  | 'visits'
-  | 'time'
-  | 'fees'
-  | 'contact'
-  | 'conditions';
+export const IntentKind = z.enum([
+  'materials',
+  'originals',
+  'steps',
+  'where',
+  'visits',
+  'time',
+  'fees',
+  'contact',
+  'conditions',
+]);
+export type IntentKind = z.infer<typeof IntentKind>;
 
 /** `stage` is set when the person names a step ("第二步在哪里办"). */
 export interface Intent {
@@ -23,21 +27,27 @@ const PATTERNS: [IntentKind, RegExp][] = [
   ['originals', /原件|原卡|原本|复印件|复印|电子版|电子证照|扫描件/],
   [
     'where',
-    /网上|线上|在线|手机|小程序|app|哪里办|哪儿办|在哪|去哪|哪个窗口|什么地方|地址|渠道|怎么申请|哪里申请|哪办/,
+    /网上|线上|在线|手机|小程序|app|哪里办|哪儿办|在哪|去哪|哪个窗口|什么地方|地址|渠道|怎么申请|哪里申请|哪办|找哪|哪个(部门|单位|医院|地方)?开|谁开|回老家|户籍地/,
   ],
   [
     'visits',
-    /到场|现场|跑几次|跑一趟|跑几趟|跑腿|跑动|要不要去|用不用去|需不需要去|亲自去|本人去|本人到|亲自到|上门/,
+    /到场|现场|跑几[次趟回]|跑一趟|跑腿|跑动|跑(银行|税务|各个|几个|部门)|要不要去|用不用去|需不需要去|亲自去|本人(要|得|需要)?(去|到)|亲自到|上门/,
   ],
-  ['time', /多久|多长时间|几天|工作日|时限|多少天|多少个工作日|什么时候能|多快|要等|期限/],
-  ['fees', /多少钱|收费|收钱|费用|要钱|免费|花钱|交钱|交费|缴费|付费|几块/],
+  [
+    'time',
+    /多久|好久|多长时间|几天|工作日|时限|多少天|多少个工作日|什么时候能|多快|要等|期限|当天|当场|马上能/,
+  ],
+  ['fees', /多少钱|收费|收钱|费用|要钱|免费|花钱|交钱|交费|缴费|付费|几块|钱呢|要交不|要不要交钱|给钱/],
   ['contact', /电话|热线|联系方式|咨询谁|打给谁|问谁/],
   [
     'conditions',
     /条件|资格|能不能办|能办吗|还能办|直接办|可以办吗|可不可以办|谁能办|谁可以办|什么人能|哪些人能|符合|够不够/,
   ],
   ['materials', /材料|带什么|带啥|准备什么|准备啥|要带|清单|哪些证|什么证|证件|资料/],
-  ['steps', /顺序|流程|步骤|先办|先后|第一步|接下来|下一步|然后办|哪一步/],
+  [
+    'steps',
+    /顺序|流程|步骤|先办|先去|先后|第一步|接下来|下一步|然后办|哪一步|(以后|之后|完了?)还要(干|做|办)|然后呢|后面还|明年(咋|怎么)/,
+  ],
 ];
 
 const NUMERALS: Record<string, number> = {
