@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { z } from 'zod';
 import type { Knowledge } from '../knowledge/index.ts';
-import { AnswerService } from './answer/answer-service.ts';
+import { type AnswerOptions, AnswerService } from './answer/answer-service.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
 import { requestLog } from './http/request-log.ts';
 import { chatRoutes } from './http/routes/chat-routes.ts';
@@ -22,6 +22,8 @@ export interface AppDeps {
   knowledge: Knowledge;
   store: SessionStore;
   logger: Logger;
+  /** The model and 敏感词 (from config); without a model every reply is deterministic. */
+  answer?: AnswerOptions;
 }
 
 export interface App {
@@ -33,8 +35,8 @@ export interface App {
 }
 
 /** Wires HTTP routes, the socket namespace and the demo page over the given knowledge and store. */
-export function createApp({ knowledge, store, logger }: AppDeps): App {
-  const answers = new AnswerService(knowledge, store);
+export function createApp({ knowledge, store, logger, answer = {} }: AppDeps): App {
+  const answers = new AnswerService(knowledge, store, answer);
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(logger));

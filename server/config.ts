@@ -1,7 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { normalizeText } from '../knowledge/search/normalize.ts';
 import { YishiError } from '../knowledge/yishi-error.ts';
+import { DEFAULT_SENSITIVE_WORDS } from './answer/guard/safety-rules.ts';
 
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
 
@@ -21,6 +23,22 @@ export const ConfigSchema = z.object({
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_MODEL: z.string().min(1).optional(),
+  /** The model's time budget per turn (all its calls together); past it the deterministic reply is used. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
+  /**
+   * How the model is asked for JSON: `json_object` (OpenAI, Qwen, DeepSeek, vLLM, Ollama), `json_schema`
+   * (endpoints with strict schemas), or `none` (the prompt alone asks for JSON).
+   */
+  LLM_JSON_MODE: z.enum(['json_object', 'json_schema', 'none']).default('json_object'),
+  /** Ask the model for a second opinion on prompt injection after the rules (default on with a model). */
+  LLM_INJECTION_CHECK: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  /** Extra 敏感词, comma-separated, added to the built-in list. */
+  SENSITIVE_WORDS: z.string().optional(),
+  /** A file of extra 敏感词, one per line (# comments allowed). */
+  SENSITIVE_WORDS_FILE: z.string().min(1).optional(),
   /** Dense retrieval through an OpenAI-compatible embeddings endpoint (bge-m3 on vLLM/TEI/Ollama, OpenAI …). */
   EMBEDDINGS_MODEL: z.string().min(1).optional(),
   /** Defaults to OPENAI_BASE_URL. */
@@ -33,7 +51,12 @@ export const ConfigSchema = z.object({
   REDIS_URL: optionalUrl,
 });
 
-export type Config = z.infer<typeof ConfigSchema> & { dataDir: string; knowledgeDirs: string[] };
+export type Config = z.infer<typeof ConfigSchema> & {
+  dataDir: string;
+  knowledgeDirs: string[];
+  /** The built-in 敏感词 plus SENSITIVE_WORDS and SENSITIVE_WORDS_FILE. */
+  sensitiveWords: string[];
+};
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = ConfigSchema.safeParse(env);
@@ -49,7 +72,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           .filter(Boolean)
           .map((d) => resolve(d))
       : importedCatalogs(join(dataDir, 'catalogs'));
-  return { ...result.data, dataDir, knowledgeDirs };
+  return { ...result.data, dataDir, knowledgeDirs, sensitiveWords: sensitiveWordList(result.data) };
+}
+
+function sensitiveWordList(env: z.infer<typeof ConfigSchema>): string[] {
+  const extra = (env.SENSITIVE_WORDS ?? '').split(',');
+  if (env.SENSITIVE_WORDS_FILE) {
+    if (!existsSync(env.SENSITIVE_WORDS_FILE))
+      throw new YishiError(
+        'invalid',
+        'config',
+        `SENSITIVE_WORDS_FILE: ${env.SENSITIVE_WORDS_FILE} does not exist`,
+      );
+    extra.push(
+      ...readFileSync(env.SENSITIVE_WORDS_FILE, 'utf8')
+        .split('\n')
+        .filter((l) => !l.trim().startsWith('#')),
+    );
+  }
+  const words = extra.map((w) => normalizeText(w)).filter((w) => w.length > 0);
+  return [...new Set([...DEFAULT_SENSITIVE_WORDS, ...words])];
 }
 
 /** Every catalog folder an import wrote into `dir` (those with a bundles/ or regions/ folder). */

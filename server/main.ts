@@ -3,6 +3,7 @@ import { buildKnowledge, DEFAULT_CATALOG_DIR, loadCatalog } from '../knowledge/i
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { embeddingsOptions } from './embeddings.ts';
+import { createLlmClient } from './llm/llm-client.ts';
 import { createLogger } from './logger.ts';
 import { SqliteSessionStore } from './stores/sqlite-session-store.ts';
 
@@ -17,7 +18,6 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL);
   const notYet = [
-    ['OPENAI_API_KEY', 'the LLM chat path'],
     ['DATABASE_URL', 'PostgreSQL stores'],
     ['REDIS_URL', 'the socket.io Redis adapter'],
   ] as const;
@@ -31,7 +31,14 @@ async function main(): Promise<void> {
     ...embeddingsOptions(config),
   });
   const store = new SqliteSessionStore(join(config.dataDir, 'yishi.sqlite'));
-  const app = createApp({ knowledge, store, logger });
+  const llm = createLlmClient(config);
+  if (llm) logger.info({ model: llm.modelName, budgetMs: llm.timeoutMs }, 'LLM path on');
+  const app = createApp({
+    knowledge,
+    store,
+    logger,
+    answer: { llm, sensitiveWords: config.sensitiveWords, injectionCheck: config.LLM_INJECTION_CHECK },
+  });
 
   app.http.listen(config.PORT, config.HOST, () => {
     logger.info(

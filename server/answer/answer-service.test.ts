@@ -120,8 +120,12 @@ describe('chat on the embedded default', () => {
       'guard-input',
       'understand',
       'plan',
+      'rephrase',
       'retrieve',
+      'screen',
       'compose',
+      'phrase',
+      'guard-output',
     ]);
     await two.store.close();
   });

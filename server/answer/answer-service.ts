@@ -1,15 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Knowledge } from '../../knowledge/index.ts';
 import { YishiError } from '../../knowledge/yishi-error.ts';
+import type { LlmClient } from '../llm/llm-client.ts';
 import type { SessionState, SessionStore } from '../stores/session.types.ts';
 import type { ChatAnswer } from './chat-answer.ts';
 import type { Context } from './context.ts';
+import { DEFAULT_SENSITIVE_WORDS } from './guard/safety-rules.ts';
 import { KeyedLock } from './keyed-lock.ts';
 import { compose } from './steps/compose.ts';
 import { guardInput } from './steps/guard-input.ts';
+import { guardOutput } from './steps/guard-output.ts';
+import { phrase } from './steps/phrase.ts';
 import { planStep } from './steps/plan-step.ts';
 import { record } from './steps/record.ts';
+import { rephrase } from './steps/rephrase.ts';
 import { retrieve } from './steps/retrieve.ts';
+import { screen } from './steps/screen.ts';
 import { understand } from './steps/understand.ts';
 
 export interface TurnInput {
@@ -17,13 +23,25 @@ export interface TurnInput {
   message: string;
   region?: string;
   channel: string;
+  /** Receives the reply so far while a model writes it. */
+  onDelta?: (textSoFar: string) => void;
+}
+
+export interface AnswerOptions {
+  /** The model (LLM path); without it every reply is the deterministic one. */
+  llm?: LlmClient | undefined;
+  /** 敏感词 from config; the built-in list by default. */
+  sensitiveWords?: readonly string[];
+  /** Ask the model for an injection verdict after the rules (default true when there is a model). */
+  injectionCheck?: boolean;
 }
 
 type Step = [name: string, run: (ctx: Context) => void | Promise<void>];
 
 /**
- * The answer pipeline: guard-input → understand → plan → retrieve → compose → record, over one
- * Context, each step timed. Turns of one session are serialized.
+ * The answer pipeline over one Context, each step timed: guard-input → understand → plan → rephrase →
+ * retrieve → screen → compose → phrase → guard-output → record. The model steps (phrase, and parts of
+ * understand, rephrase and screen) only run when a model is configured. Turns of one session are serialized.
  */
 export class AnswerService {
   private readonly lock = new KeyedLock();
@@ -32,15 +50,25 @@ export class AnswerService {
   constructor(
     private readonly knowledge: Knowledge,
     private readonly store: SessionStore,
+    private readonly options: AnswerOptions = {},
   ) {
     this.steps = [
       ['guard-input', guardInput],
       ['understand', understand],
       ['plan', planStep],
+      ['rephrase', rephrase],
       ['retrieve', retrieve],
+      ['screen', screen],
       ['compose', compose],
+      ['phrase', phrase],
+      ['guard-output', guardOutput],
       ['record', (ctx) => record(ctx, this.store)],
     ];
+  }
+
+  /** The model behind the LLM path, if any. */
+  get llm(): LlmClient | undefined {
+    return this.options.llm;
   }
 
   async answer(input: TurnInput): Promise<ChatAnswer> {
@@ -60,6 +88,13 @@ export class AnswerService {
         pii: [],
         guard: {},
         channel: input.channel,
+        llm: this.options.llm,
+        deadline: Date.now() + (this.options.llm?.timeoutMs ?? 0),
+        onDelta: input.onDelta,
+        sensitiveWords: this.options.sensitiveWords ?? DEFAULT_SENSITIVE_WORDS,
+        injectionCheck: this.options.injectionCheck ?? true,
+        query: input.message,
+        llmTraces: [],
         session,
         intents: [],
         learnt: {},
@@ -91,7 +126,7 @@ export class AnswerService {
 
 function newSession(id: string): SessionState {
   const now = new Date().toISOString();
-  return { id, createdAt: now, updatedAt: now, recentBundles: [], facts: {}, turnCount: 0 };
+  return { id, createdAt: now, updatedAt: now, recentBundles: [], facts: {}, turnCount: 0, history: [] };
 }
 
 /** One citation per page: several sections of the same guide are cited once. */

@@ -1,4 +1,6 @@
 import type { Citation, HybridHit, Knowledge, Plan, RouteDecision } from '../../knowledge/index.ts';
+import type { LlmClient } from '../llm/llm-client.ts';
+import type { LlmTrace } from '../llm/llm-trace.ts';
 import type { SessionState } from '../stores/session.types.ts';
 import type { PiiKind } from './guard/pii.ts';
 import type { StrippedKind } from './guard/sanitize.ts';
@@ -17,6 +19,28 @@ export interface Context {
   /** Why guard-input ended the turn or what it stripped, for the audit record. */
   guard: { reason?: string; stripped?: Partial<Record<StrippedKind, number>>; sensitive?: string[] };
   readonly channel: string;
+  /** The model when one is configured (the LLM path); undefined on the embedded default. */
+  readonly llm?: LlmClient | undefined;
+  /** Epoch ms when the turn's model budget ends: no model call runs past it. */
+  readonly deadline: number;
+  /** Receives the reply so far while a model writes it (the socket streams it). */
+  readonly onDelta?: ((textSoFar: string) => void) | undefined;
+  /** Whether guard-input asks the model for an injection verdict. */
+  readonly injectionCheck: boolean;
+  /** The 敏感词 list from config. */
+  readonly sensitiveWords: readonly string[];
+  /** What retrieval searches for: the message, or a short follow-up made whole from the conversation. */
+  query: string;
+  /** The deterministic reply, kept when a model rewrote it: the output guard falls back to it. */
+  draft?: string;
+  /** Passage ids the model said it used. */
+  sourcesUsed?: string[];
+  /** Every model call of the turn: prompt, version, model, time, tokens, structured output or failure. */
+  llmTraces: LlmTrace[];
+  /** Why a model-written reply was not used. */
+  fallback?: string;
+  /** The model's injection verdict, started by guard-input and awaited before composing. */
+  screening?: Promise<boolean>;
   /** Mutable copy of the session; saved by the record step. */
   session: SessionState;
   intents: Intent[];

@@ -12,8 +12,9 @@ import { TurnEvent } from './turn.schema.ts';
 const MaybeId = z.object({ id: z.string().max(100) }).partial();
 
 /**
- * Namespace `/chat`: `turn` in; `delta` pieces of the reply in order, then the complete `reply`, or
- * `error`. A repeated turn id is answered again from the stored reply and never applied twice.
+ * Namespace `/chat`: `turn` in; `delta` pieces of the reply in order (live while a model writes), then the
+ * complete `reply`, which is authoritative, or `error`. A repeated turn id is answered again from the stored
+ * reply and never applied twice.
  */
 export function attachChatNamespace(
   io: Server,
@@ -29,13 +30,23 @@ export function attachChatNamespace(
       try {
         const turn = parsePayload(TurnEvent, payload, 'turn');
         let pending = inFlight.get(turn.id);
+        // Live pieces while a model writes; each delta carries only what is new.
+        let streamed = '';
+        const onDelta = (soFar: string) => {
+          if (!soFar.startsWith(streamed) || soFar.length === streamed.length) return;
+          socket.emit('delta', { id: turn.id, text: soFar.slice(streamed.length) });
+          streamed = soFar;
+        };
         if (!pending) {
-          pending = answerOnce(turn, answers, store);
+          pending = answerOnce(turn, answers, store, onDelta);
           inFlight.set(turn.id, pending);
           void pending.finally(() => inFlight.delete(turn.id)).catch(() => undefined);
         }
         const answer = await pending;
-        for (const text of pieces(answer.reply)) socket.emit('delta', { id: turn.id, text });
+        // A deterministic (or replayed) reply is sent in paragraph pieces. When the streamed text was
+        // replaced (the output guard fell back), the final `reply` is what the client must show.
+        if (streamed === '')
+          for (const text of pieces(answer.reply)) socket.emit('delta', { id: turn.id, text });
         socket.emit('reply', { id: turn.id, ...answer });
       } catch (error) {
         const { status, body } = toPublicError(error);
@@ -50,12 +61,14 @@ async function answerOnce(
   turn: z.infer<typeof TurnEvent>,
   answers: AnswerService,
   store: SessionStore,
+  onDelta: (soFar: string) => void,
 ): Promise<StoredAnswer> {
   const stored = await store.getReply(turn.id);
   if (stored !== undefined) return storedAnswer(stored);
   const answer = await answers.answer({
     message: turn.message,
     channel: 'socket',
+    onDelta,
     ...(turn.sessionId ? { sessionId: turn.sessionId } : {}),
     ...(turn.region ? { region: turn.region } : {}),
   });

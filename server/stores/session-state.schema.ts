@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FactValue } from '../../knowledge/model/condition.schema.ts';
+import { LlmTrace } from '../llm/llm-trace.ts';
 
 /** Stored session rows are parsed on the way back in: a row written by an older version fails loudly. */
 export const SessionStateSchema = z.object({
@@ -13,6 +14,7 @@ export const SessionStateSchema = z.object({
   pendingFact: z.string().optional(),
   pendingChoice: z.array(z.string()).optional(),
   turnCount: z.number().int().default(0),
+  history: z.array(z.object({ user: z.string(), reply: z.string() })).default([]),
 });
 
 export const TurnRecordSchema = z.object({
@@ -24,5 +26,7 @@ export const TurnRecordSchema = z.object({
   reply: z.string(),
   bundleId: z.string().optional(),
   timings: z.record(z.string(), z.number()),
+  llm: z.array(LlmTrace).optional(),
+  fallback: z.string().optional(),
   createdAt: z.string(),
 });

@@ -1,4 +1,5 @@
 import type { FactValue } from '../../knowledge/model/condition.schema.ts';
+import type { LlmTrace } from '../llm/llm-trace.ts';
 
 /** What yishi remembers of one conversation between turns. */
 export interface SessionState {
@@ -17,6 +18,8 @@ export interface SessionState {
   /** Bundles offered when yishi asked which one was meant. */
   pendingChoice?: string[];
   turnCount: number;
+  /** The last few exchanges (identifiers masked, replies shortened), for follow-ups and the model. */
+  history: { user: string; reply: string }[];
 }
 
 /** One recorded turn: enough to review what happened, never the raw retrieval payloads. */
@@ -29,6 +32,10 @@ export interface TurnRecord {
   reply: string;
   bundleId?: string;
   timings: Record<string, number>;
+  /** Model calls of the turn (LLM path): prompt, version, model, time, tokens, structured output. */
+  llm?: LlmTrace[];
+  /** Why a model-written reply was replaced by the deterministic one. */
+  fallback?: string;
   createdAt: string;
 }
 

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { buildKnowledge, type Knowledge } from '../../knowledge/index.ts';
+import type { AnswerOptions } from '../answer/answer-service.ts';
 import { type App, createApp } from '../app.ts';
 import { SqliteSessionStore } from '../stores/sqlite-session-store.ts';
 
@@ -19,11 +20,12 @@ export interface RunningApp {
 }
 
 /** Starts the real app on an ephemeral port with a SQLite store at `dbFile` (default in memory). */
-export async function startApp(dbFile = ':memory:'): Promise<RunningApp> {
+export async function startApp(dbFile = ':memory:', answer: AnswerOptions = {}): Promise<RunningApp> {
   const app = createApp({
     knowledge: await testKnowledge(),
     store: new SqliteSessionStore(dbFile),
     logger: pino({ level: 'silent' }),
+    answer,
   });
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', () => resolve()));
   const { port } = app.http.address() as AddressInfo;

@@ -1,6 +1,7 @@
 import { normalizeText } from '../../../knowledge/search/normalize.ts';
 import { YishiError } from '../../../knowledge/yishi-error.ts';
 import type { Context } from '../context.ts';
+import { startScreening } from '../guard/model-screen.ts';
 import { findPii, maskPii } from '../guard/pii.ts';
 import { checkSafety, sensitiveWords } from '../guard/safety-rules.ts';
 import { sanitizeInput } from '../guard/sanitize.ts';
@@ -11,7 +12,8 @@ export const MAX_MESSAGE_CHARS = 2000;
 /**
  * The first step: strips invisible and control characters, refuses empty or over-long messages, masks
  * identifiers for the record, and ends the turn for a crisis (help first), an injection or other unsafe request,
- * a request for a human, or abuse with no question in it.
+ * a request for a human, or abuse with no question in it. With a model, starts its injection check too
+ * (awaited by the screen step).
  */
 export function guardInput(ctx: Context): void {
   const { text, stripped } = sanitizeInput(ctx.message);
@@ -32,12 +34,14 @@ export function guardInput(ctx: Context): void {
     ctx.guard.reason = verdict.reason;
     return;
   }
-  const abuse = sensitiveWords(normalized);
+  const abuse = sensitiveWords(normalized, ctx.sensitiveWords);
   if (abuse.length > 0) {
     ctx.guard.sensitive = abuse;
     if (!looksLikeService(normalized)) {
       ctx.outcome = 'unsafe';
       ctx.guard.reason = 'abuse';
+      return;
     }
   }
+  ctx.screening = startScreening(ctx);
 }

@@ -8,7 +8,7 @@ export async function retrieve(ctx: Context): Promise<void> {
   if (ctx.outcome || !ctx.plan) return;
   if (ctx.switched) return;
   const within = new Set([ctx.plan.bundle.id, ...ctx.plan.steps.map((s) => s.matter.id)]);
-  ctx.hits = await ctx.knowledge.search.search(ctx.message, {
+  ctx.hits = await ctx.knowledge.search.search(ctx.query, {
     k: 3,
     ...(ctx.session.region ? { region: ctx.session.region } : {}),
     within,

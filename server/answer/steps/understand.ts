@@ -4,7 +4,9 @@ import { normalizeText } from '../../../knowledge/search/normalize.ts';
 import { SEARCH_CONFIG } from '../../../knowledge/search/search.config.ts';
 import type { Context } from '../context.ts';
 import { detectFacts } from '../understand/detect-facts.ts';
+import { factsOf, focus } from '../understand/focus.ts';
 import { detectIntents } from '../understand/intents.ts';
+import { understandWithModel } from '../understand/model-understanding.ts';
 import { looksLikeService } from '../understand/service-words.ts';
 
 /**
@@ -13,8 +15,13 @@ import { looksLikeService } from '../understand/service-words.ts';
  * unroutable message is a follow-up. Never guesses a bundle: unplaced messages end as `clarify` or
  * `off_topic`.
  */
-export function understand(ctx: Context): void {
+export async function understand(ctx: Context): Promise<void> {
   if (ctx.outcome) return;
+  understandByRules(ctx);
+  if (ctx.llm) await understandWithModel(ctx);
+}
+
+function understandByRules(ctx: Context): void {
   const { catalog, router } = ctx.knowledge;
   const text = plainWords(normalizeText(ctx.message));
   const session = ctx.session;
@@ -101,28 +108,6 @@ const SWITCH_BACK = /刚才|回到|另外|另一个|还有一?件|换个|再问|
 /** Dialect and chat spellings read as the words the fact cues use (冇 = 没, 么子 = 什么). */
 function plainWords(text: string): string {
   return text.replace(/冇/g, '没').replace(/么子|啥子/g, '什么');
-}
-
-/** The situation facts a bundle depends on. */
-function factsOf(ctx: Context, bundleId: string): Fact[] {
-  const { catalog } = ctx.knowledge;
-  return (catalog.bundles.get(bundleId)?.facts ?? []).flatMap((id) => {
-    const f = catalog.facts.get(id);
-    return f ? [f] : [];
-  });
-}
-
-function focus(ctx: Context, bundleId: string): void {
-  const session = ctx.session;
-  if (session.bundleId === bundleId) return;
-  if (session.bundleId)
-    session.recentBundles = [
-      session.bundleId,
-      ...session.recentBundles.filter((b) => b !== session.bundleId && b !== bundleId),
-    ].slice(0, 5);
-  session.bundleId = bundleId;
-  session.pendingFact = undefined;
-  ctx.switched = true;
 }
 
 /** After "which one?", reads 第一个 / 1 / a name among the offered bundles. */
