@@ -6,9 +6,12 @@ import { Server } from 'socket.io';
 import { z } from 'zod';
 import type { Knowledge } from '../knowledge/index.ts';
 import { type AnswerOptions, AnswerService } from './answer/answer-service.ts';
+import type { Auth } from './auth/auth.ts';
+import { FeedbackService } from './feedback/feedback-service.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
 import { requestLog } from './http/request-log.ts';
 import { chatRoutes } from './http/routes/chat-routes.ts';
+import { feedbackRoutes } from './http/routes/feedback-routes.ts';
 import { knowledgeRoutes } from './http/routes/knowledge-routes.ts';
 import { attachChatNamespace } from './socket/chat-namespace.ts';
 import type { SessionStore } from './stores/session.types.ts';
@@ -24,6 +27,8 @@ export interface AppDeps {
   logger: Logger;
   /** The model and 敏感词 (from config); without a model every reply is deterministic. */
   answer?: AnswerOptions;
+  /** Verifies identity tokens for role-protected routes. */
+  auth: Auth;
 }
 
 export interface App {
@@ -35,8 +40,9 @@ export interface App {
 }
 
 /** Wires HTTP routes, the socket namespace and the demo page over the given knowledge and store. */
-export function createApp({ knowledge, store, logger, answer = {} }: AppDeps): App {
+export function createApp({ knowledge, store, logger, answer = {}, auth }: AppDeps): App {
   const answers = new AnswerService(knowledge, store, answer);
+  const feedback = new FeedbackService(store, knowledge.catalog);
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(logger));
@@ -47,6 +53,7 @@ export function createApp({ knowledge, store, logger, answer = {} }: AppDeps): A
   });
   app.use('/api', knowledgeRoutes(knowledge));
   app.use('/api', chatRoutes(answers, knowledge));
+  app.use('/api', feedbackRoutes(feedback, auth));
   app.use(express.static(join(WIDGET_DIR, 'demo'), { index: 'index.html' }));
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -45,6 +45,12 @@ export const ConfigSchema = z.object({
   EMBEDDINGS_BASE_URL: optionalUrl,
   /** Defaults to OPENAI_API_KEY. */
   EMBEDDINGS_API_KEY: z.string().min(1).optional(),
+  /** HS256 secret of the portal's identity tokens (at least 32 characters). */
+  AUTH_JWT_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
+  /** The portal issuer's JWKS URL (RS256/ES256/EdDSA tokens); takes precedence over the secret. */
+  AUTH_JWKS_URL: optionalUrl,
+  AUTH_ISSUER: z.string().min(1).optional(),
+  AUTH_AUDIENCE: z.string().min(1).optional(),
   /** PostgreSQL for stores instead of SQLite (issue "Production readiness"). */
   DATABASE_URL: optionalUrl,
   /** socket.io Redis adapter across nodes (issue "Production readiness"). */

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { buildKnowledge, DEFAULT_CATALOG_DIR, loadCatalog } from '../knowledge/index.ts';
 import { createApp } from './app.ts';
+import { Auth } from './auth/auth.ts';
 import { loadConfig } from './config.ts';
 import { embeddingsOptions } from './embeddings.ts';
 import { createLlmClient } from './llm/llm-client.ts';
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     knowledge,
     store,
     logger,
+    auth: Auth.fromConfig(config),
     answer: { llm, sensitiveWords: config.sensitiveWords, injectionCheck: config.LLM_INJECTION_CHECK },
   });
 

@@ -144,6 +144,7 @@ function toAnswer(ctx: Context): ChatAnswer {
   const plan = ctx.outcome === 'answered' ? ctx.plan : undefined;
   return {
     sessionId: ctx.session.id,
+    turn: ctx.session.turnCount,
     outcome: ctx.outcome ?? 'error',
     reply: ctx.reply,
     ...(plan ? { bundle: plan.bundle, plan } : {}),

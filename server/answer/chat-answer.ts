@@ -4,6 +4,8 @@ import type { Outcome } from './outcome.ts';
 /** The answer of `POST /api/chat` and the socket `reply` event (DESIGN.md public API). */
 export interface ChatAnswer {
   sessionId: string;
+  /** The turn's number in the session: what a rating (POST /api/feedback) refers to. */
+  turn: number;
   outcome: Outcome;
   reply: string;
   bundle?: { id: string; name: string };

@@ -1,4 +1,5 @@
 import type { FactValue } from '../../knowledge/model/condition.schema.ts';
+import type { FeedbackRecord } from '../feedback/feedback.schema.ts';
 import type { LlmTrace } from '../llm/llm-trace.ts';
 
 /** What yishi remembers of one conversation between turns. */
@@ -45,6 +46,17 @@ export interface SessionStore {
   saveSession(session: SessionState): Promise<void>;
   appendTurn(turn: TurnRecord): Promise<void>;
   listTurns(sessionId: string): Promise<TurnRecord[]>;
+  getTurn(sessionId: string, seq: number): Promise<TurnRecord | undefined>;
+  /** Turns that ended with one of `outcomes`, newest first. */
+  listTurnsWithOutcome(
+    outcomes: readonly string[],
+    since: string | undefined,
+    limit: number,
+  ): Promise<TurnRecord[]>;
+  /** Stores a rating; a later rating of the same turn replaces it. */
+  saveFeedback(feedback: FeedbackRecord): Promise<void>;
+  /** Ratings, newest first. */
+  listFeedback(since: string | undefined): Promise<FeedbackRecord[]>;
   /** The stored answer to a client turn id, for idempotent socket turns. */
   getReply(turnId: string): Promise<unknown | undefined>;
   saveReply(turnId: string, sessionId: string, reply: unknown): Promise<void>;

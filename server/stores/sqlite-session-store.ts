@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
+import { FeedbackRecord } from '../feedback/feedback.schema.ts';
 import type { SessionState, SessionStore, TurnRecord } from './session.types.ts';
 import { SessionStateSchema, TurnRecordSchema } from './session-state.schema.ts';
 
@@ -18,6 +19,14 @@ const MIGRATIONS = [
      created_at TEXT NOT NULL,
      PRIMARY KEY (session_id, seq)
    )`,
+  `CREATE TABLE IF NOT EXISTS feedback (
+     session_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     record TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (session_id, seq)
+   )`,
+  `CREATE INDEX IF NOT EXISTS turns_outcome ON turns (json_extract(record, '$.outcome'), created_at)`,
   `CREATE TABLE IF NOT EXISTS turn_replies (
      turn_id TEXT PRIMARY KEY,
      session_id TEXT NOT NULL,
@@ -68,6 +77,44 @@ export class SqliteSessionStore implements SessionStore {
       .prepare('SELECT record FROM turns WHERE session_id = ? ORDER BY seq')
       .all(sessionId)
       .map((row) => TurnRecordSchema.parse(JSON.parse(RecordRow.parse(row).record)));
+  }
+
+  async getTurn(sessionId: string, seq: number): Promise<TurnRecord | undefined> {
+    const row = this.db
+      .prepare('SELECT record FROM turns WHERE session_id = ? AND seq = ?')
+      .get(sessionId, seq);
+    return row === undefined ? undefined : TurnRecordSchema.parse(JSON.parse(RecordRow.parse(row).record));
+  }
+
+  async listTurnsWithOutcome(
+    outcomes: readonly string[],
+    since: string | undefined,
+    limit: number,
+  ): Promise<TurnRecord[]> {
+    const marks = outcomes.map(() => '?').join(', ');
+    return this.db
+      .prepare(
+        `SELECT record FROM turns WHERE json_extract(record, '$.outcome') IN (${marks}) AND created_at >= ?
+         ORDER BY created_at DESC LIMIT ?`,
+      )
+      .all(...outcomes, since ?? '', limit)
+      .map((row) => TurnRecordSchema.parse(JSON.parse(RecordRow.parse(row).record)));
+  }
+
+  async saveFeedback(feedback: FeedbackRecord): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO feedback (session_id, seq, record, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT(session_id, seq) DO UPDATE SET record = excluded.record, created_at = excluded.created_at`,
+      )
+      .run(feedback.sessionId, feedback.seq, JSON.stringify(feedback), feedback.createdAt);
+  }
+
+  async listFeedback(since: string | undefined): Promise<FeedbackRecord[]> {
+    return this.db
+      .prepare('SELECT record FROM feedback WHERE created_at >= ? ORDER BY created_at DESC')
+      .all(since ?? '')
+      .map((row) => FeedbackRecord.parse(JSON.parse(RecordRow.parse(row).record)));
   }
 
   async getReply(turnId: string): Promise<unknown | undefined> {

@@ -3,9 +3,13 @@ import pino from 'pino';
 import { buildKnowledge, type Knowledge } from '../../knowledge/index.ts';
 import type { AnswerOptions } from '../answer/answer-service.ts';
 import { type App, createApp } from '../app.ts';
+import { Auth } from '../auth/auth.ts';
 import { SqliteSessionStore } from '../stores/sqlite-session-store.ts';
 
 let shared: Promise<Knowledge> | undefined;
+
+/** The test apps' token verifier; `TEST_AUTH.issue(...)` signs tokens they accept. */
+export const TEST_AUTH = Auth.withSecret('test-secret-of-at-least-thirty-two-characters');
 
 /** The shipped catalog's knowledge, built once per test file. */
 export function testKnowledge(): Promise<Knowledge> {
@@ -26,6 +30,7 @@ export async function startApp(dbFile = ':memory:', answer: AnswerOptions = {}):
     store: new SqliteSessionStore(dbFile),
     logger: pino({ level: 'silent' }),
     answer,
+    auth: TEST_AUTH,
   });
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', () => resolve()));
   const { port } = app.http.address() as AddressInfo;

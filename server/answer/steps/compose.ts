@@ -78,7 +78,7 @@ function composeReply(ctx: Context): void {
   }
   if (!whole && ctx.intents.length === 0 && learnt.length === 0) {
     const hit = bestCovering(ctx, ctx.hits);
-    if (!hit) {
+    if (!hit || !coversQuestion(ctx, hit)) {
       ctx.outcome = looksLikeService(normalizeText(ctx.message)) ? 'no_answer' : 'off_topic';
       ctx.reply = OUTCOME_MESSAGES[ctx.outcome];
       return;
@@ -117,6 +117,20 @@ function contentWords(ctx: Context): string[] {
       ctx.knowledge.tokenizer.tokens(ctx.message).filter((t) => !generic.has(t) && !INTENT_WORDS.test(t)),
     ),
   ];
+}
+
+/**
+ * Whether a passage speaks to what the question adds beyond naming the event: 退休以后能去国外定居吗 has
+ * 国外 and 定居 beyond 退休, and a retirement passage without them does not answer it.
+ */
+function coversQuestion(ctx: Context, hit: HybridHit): boolean {
+  const focus = ctx.plan ? ctx.knowledge.catalog.bundles.get(ctx.plan.bundle.id) : undefined;
+  if (!focus || !ctx.plan) return true;
+  const named = normalizeText(
+    [focus.name, ...focus.aliases, ...ctx.plan.steps.map((s) => s.matter.name)].join(' '),
+  );
+  const beyond = contentWords(ctx).filter((w) => !named.includes(w) && [...w].length >= 2);
+  return beyond.length === 0 || coverage(beyond, hit) > 0;
 }
 
 function coverage(words: readonly string[], hit: HybridHit): number {
