@@ -5,6 +5,8 @@ import { startScreening } from '../guard/model-screen.ts';
 import { findPii, maskPii } from '../guard/pii.ts';
 import { checkSafety, sensitiveWords } from '../guard/safety-rules.ts';
 import { sanitizeInput } from '../guard/sanitize.ts';
+import { outOfScope } from '../guard/scope-rules.ts';
+import { OUTCOME_MESSAGES } from '../outcome.ts';
 import { looksLikeService } from '../understand/service-words.ts';
 
 export const MAX_MESSAGE_CHARS = 2000;
@@ -32,6 +34,13 @@ export function guardInput(ctx: Context): void {
   if (verdict) {
     ctx.outcome = verdict.outcome;
     ctx.guard.reason = verdict.reason;
+    return;
+  }
+  const scope = outOfScope(normalized);
+  if (scope) {
+    ctx.outcome = 'off_topic';
+    ctx.guard.reason = `out of scope: ${scope.topic}`;
+    ctx.reply = scope.hint ? `${scope.hint}\n\n${OUTCOME_MESSAGES.off_topic}` : OUTCOME_MESSAGES.off_topic;
     return;
   }
   const abuse = sensitiveWords(normalized, ctx.sensitiveWords);
