@@ -77,7 +77,8 @@ export class HybridSearch {
       bm25: s.bm25?.score ?? this.lexical.scoreOf(terms, id),
       cosine: s.dense?.cosine ?? cosines.get(id) ?? 0,
     });
-    return this.weigh(fused, evidence, wanted, options.k ?? 5);
+    const gate = options.within ? cfg.focusedGate : cfg.gate;
+    return this.weigh(fused, evidence, wanted, options.k ?? 5, gate);
   }
 
   /** Relevant candidates weighted by section, asked section and authority; the best k as hits. */
@@ -86,13 +87,14 @@ export class HybridSearch {
     evidence: (id: string, signals: HitSignals) => { bm25: number; cosine: number },
     wanted: ReadonlySet<ChunkSection>,
     k: number,
+    gate: Gate,
   ): HybridHit[] {
     const cfg = SEARCH_CONFIG.hybrid;
     // Score light entries first; build hit objects only for the k that are returned.
     const scored: { chunk: Chunk; signals: HitSignals; score: number }[] = [];
     for (const [id, signals] of fused) {
       const chunk = this.lexical.chunk(id);
-      if (!chunk || !relevant(evidence(id, signals))) continue;
+      if (!chunk || !relevant(evidence(id, signals), gate)) continue;
       signals.sectionWeight = SEARCH_CONFIG.chunks.sectionWeight[chunk.section];
       signals.sectionIntent = wanted.has(chunk.section) ? cfg.sectionIntentBoost : 1;
       signals.authority = this.isImported(chunk) ? cfg.authority.imported : cfg.authority.authored;
@@ -135,8 +137,9 @@ export class HybridSearch {
  * Whether a candidate has real evidence: a strong lexical or dense match alone, or both sides agreeing on a
  * moderate one.
  */
-function relevant({ bm25, cosine }: { bm25: number; cosine: number }): boolean {
-  const { gate } = SEARCH_CONFIG.hybrid;
+type Gate = { strongBm25: number; strongCosine: number; bm25: number; cosine: number };
+
+function relevant({ bm25, cosine }: { bm25: number; cosine: number }, gate: Gate): boolean {
   return (
     bm25 >= gate.strongBm25 || cosine >= gate.strongCosine || (bm25 >= gate.bm25 && cosine >= gate.cosine)
   );

@@ -97,6 +97,11 @@ export const SEARCH_CONFIG = {
      * moderate levels; with no relevant hit the search says "nothing relevant".
      */
     gate: { strongBm25: 80, strongCosine: 0.2, bm25: 40, cosine: 0.1 },
+    /**
+     * The gate for a search within the bundle in focus (follow-up questions): the topic is known, so weaker
+     * evidence counts; the composer still requires the passage to cover the question's own words.
+     */
+    focusedGate: { strongBm25: 20, strongCosine: 0.12, bm25: 8, cosine: 0.05 },
   },
   routing: {
     /** Weight of a bundle's card field where a feature occurs (the highest counts). */

@@ -32,6 +32,7 @@ const RULES: [topic: string, pattern: RegExp, hint: string][] = [
     '',
   ],
   ['homework', /鸡兔同笼|作业题|这道题|数学题|应用题/, ''],
+  ['weather', /天气|会不会下雨|下不下雨|下雪|气温|多少度|台风/, ''],
   ['politics', /站哪边|支持哪个国家|哪个国家.{0,4}(好|强)|打起来了/, ''],
 ];
 

@@ -84,7 +84,7 @@ function composeReply(ctx: Context): void {
       return;
     }
     parts.push(`根据“${hit.title}”的${SECTION_LABEL[hit.section]}：\n${hit.text}`);
-    ctx.citations = ctx.hits
+    ctx.citations = [hit, ...ctx.hits.filter((h) => h !== hit)]
       .slice(0, 2)
       .map((h) => ({ id: h.id, title: h.title, section: SECTION_LABEL[h.section], source: h.source }));
   }
@@ -114,7 +114,9 @@ function contentWords(ctx: Context): string[] {
   const generic = new Set<string>(SEARCH_CONFIG.routing.genericTerms);
   return [
     ...new Set(
-      ctx.knowledge.tokenizer.tokens(ctx.message).filter((t) => !generic.has(t) && !INTENT_WORDS.test(t)),
+      ctx.knowledge.tokenizer
+        .tokens(ctx.message)
+        .filter((t) => !generic.has(t) && !INTENT_WORDS.test(t) && !POINTING_WORDS.test(t)),
     ),
   ];
 }
@@ -144,14 +146,35 @@ function coverage(words: readonly string[], hit: HybridHit): number {
  */
 function bestCovering(ctx: Context, hits: readonly HybridHit[]): HybridHit | undefined {
   const words = contentWords(ctx);
+  const earlier = historyWords(ctx);
   const lexical = (h: HybridHit) => h.signals.bm25?.score ?? 0;
   return [...hits].sort(
-    (a, b) => coverage(words, b) - coverage(words, a) || lexical(b) - lexical(a) || b.score - a.score,
+    (a, b) =>
+      coverage(words, b) - coverage(words, a) ||
+      coverage(earlier, b) - coverage(earlier, a) ||
+      lexical(b) - lexical(a) ||
+      b.score - a.score,
   )[0];
+}
+
+/**
+ * The distinctive words of the person's last two messages: 要公示不 after 我是个体户 asks about a
+ * 个体户's notice period, and the passage about 个体户 is the better answer.
+ */
+function historyWords(ctx: Context): string[] {
+  const generic = new Set<string>(SEARCH_CONFIG.routing.genericTerms);
+  const text = ctx.session.history
+    .slice(-2)
+    .map((h) => h.user)
+    .join(' ');
+  return [...new Set(ctx.knowledge.tokenizer.tokens(text).filter((t) => !generic.has(t) && [...t].length >= 2))];
 }
 
 /** A message that asks something, beyond stating a fact about the person. */
 const QUESTION = /[吗么？?]|多少|怎么|能不能|可不可以|是否/;
+
+/** Words that point back at something said before; they carry no content of their own. */
+const POINTING_WORDS = /^(那边|这边|那个|这个|那些|这些|各个|几个|一下|还要|还得|的话)$/;
 
 const INTENT_WORDS =
   /^(多久|多长|时间|几天|网上|线上|在线|电话|地址|收费|费用|原件|复印件|材料|流程|步骤|现场|办理|申请|能不能|可以|需要)$/;
