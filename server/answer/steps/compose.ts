@@ -68,8 +68,7 @@ function composeReply(ctx: Context): void {
     for (const id of answer.matterIds) matterIds.add(id);
     parts.push(answer.text);
   }
-  const asks = ctx.intents.length > 0 || (learnt.length > 0 && QUESTION.test(ctx.message));
-  const passage = asks ? specificPassage(ctx) : undefined;
+  const passage = ctx.intents.length > 0 || learnt.length > 0 ? specificPassage(ctx) : undefined;
   if (passage)
     parts.push(`另外，根据“${passage.title}”的${SECTION_LABEL[passage.section]}：\n${passage.text}`);
   if (whole) {
@@ -106,7 +105,16 @@ function composeReply(ctx: Context): void {
 function specificPassage(ctx: Context): HybridHit | undefined {
   const candidates = ctx.hits.filter((h) => ['faq', 'conditions', 'limits', 'steps'].includes(h.section));
   const best = bestCovering(ctx, candidates);
-  return best && coverage(contentWords(ctx), best) > 0 ? best : undefined;
+  if (!best) return undefined;
+  const words = contentWords(ctx);
+  // A question needs one of its words in the passage; a statement of the person's situation (还有公积金贷款没还完)
+  // two, since it did not ask for more than the updated plan.
+  const asks = ctx.intents.length > 0 || QUESTION.test(normalizeText(ctx.message));
+  if (coverage(words, best) >= (asks ? 1 : 2)) return best;
+  // A bare follow-up (能在网上办吗) after a specific situation (非正常死亡): the passage that speaks to both.
+  const asked = ctx.knowledge.tokenizer.tokens(ctx.message).filter((t) => INTENT_WORDS.test(t));
+  if (words.length === 0 && coverage(asked, best) > 0 && coverage(historyWords(ctx), best) > 0) return best;
+  return undefined;
 }
 
 /** The question's distinctive words: not generic service words, not the words that only name an intent. */
@@ -116,7 +124,10 @@ function contentWords(ctx: Context): string[] {
     ...new Set(
       ctx.knowledge.tokenizer
         .tokens(ctx.message)
-        .filter((t) => !generic.has(t) && !INTENT_WORDS.test(t) && !POINTING_WORDS.test(t)),
+        .filter(
+          (t) =>
+            !FUNCTION_CHARS.test(t) && !generic.has(t) && !INTENT_WORDS.test(t) && !POINTING_WORDS.test(t),
+        ),
     ),
   ];
 }
@@ -167,11 +178,16 @@ function historyWords(ctx: Context): string[] {
     .slice(-2)
     .map((h) => h.user)
     .join(' ');
-  return [...new Set(ctx.knowledge.tokenizer.tokens(text).filter((t) => !generic.has(t) && [...t].length >= 2))];
+  return [
+    ...new Set(ctx.knowledge.tokenizer.tokens(text).filter((t) => !generic.has(t) && [...t].length >= 2)),
+  ];
 }
 
 /** A message that asks something, beyond stating a fact about the person. */
-const QUESTION = /[吗么？?]|多少|怎么|能不能|可不可以|是否/;
+const QUESTION = /[吗么？?]|多少|怎么|能不能|可不可以|是否|是不是|要不要|会不会|能否|咋/;
+
+/** Single characters that only hold a sentence together (寄 or 发 do carry meaning and stay). */
+const FUNCTION_CHARS = /^[能在吗呢的了是要有我你他她就都也还和跟把被给啊吧呀嘛么哪谁得地着过会可想请]$/;
 
 /** Words that point back at something said before; they carry no content of their own. */
 const POINTING_WORDS = /^(那边|这边|那个|这个|那些|这些|各个|几个|一下|还要|还得|的话)$/;

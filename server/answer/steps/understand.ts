@@ -44,8 +44,10 @@ function understandByRules(ctx: Context): void {
     const ids = route.candidates.map((c) => c.bundleId);
     const followUp = (ctx.intents.length > 0 || aboutFocus) && !route.candidates.some((c) => c.aliasHit);
     // With a bundle in focus, two other candidates that the message does not name are no reason to leave it.
-    const unnamed = !route.candidates.some((c) => c.aliasHit) && !SWITCH_BACK.test(normalizeText(ctx.message));
-    if (session.bundleId && (ids.includes(session.bundleId) || followUp || unnamed)) target = session.bundleId;
+    const unnamed =
+      !route.candidates.some((c) => c.aliasHit) && !SWITCH_BACK.test(normalizeText(ctx.message));
+    if (session.bundleId && (ids.includes(session.bundleId) || followUp || unnamed))
+      target = session.bundleId;
     else {
       session.pendingChoice = ids;
       ctx.options = route.candidates.map((c) => ({ id: c.bundleId, name: c.name }));
