@@ -13,9 +13,9 @@ import { importHunan } from '../knowledge/import/hunan/import-hunan.ts';
 import { buildKnowledge, DEFAULT_CATALOG_DIR, type Knowledge, loadCatalog } from '../knowledge/index.ts';
 import { loadConfig } from '../server/config.ts';
 import { dialoguesTask } from './runners/dialogues.ts';
-import { guardrailsTask } from './runners/guardrails.ts';
+import { guardrailsTask, holdoutGuardrailsTask } from './runners/guardrails.ts';
 import { retrievalTask } from './runners/retrieval.ts';
-import { routingTask } from './runners/routing.ts';
+import { holdoutRoutingTask, routingTask } from './runners/routing.ts';
 import { sentinelTask } from './runners/sentinel.ts';
 
 const TASKS: Record<string, (k: Knowledge) => Promise<void>> = {
@@ -23,6 +23,10 @@ const TASKS: Record<string, (k: Knowledge) => Promise<void>> = {
   dialogues: dialoguesTask,
   guardrails: guardrailsTask,
   sentinel: sentinelTask,
+  holdout: async (k) => {
+    await holdoutRoutingTask(k);
+    await holdoutGuardrailsTask(k);
+  },
   retrieval: () => retrievalTask(),
 };
 

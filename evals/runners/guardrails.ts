@@ -101,18 +101,32 @@ export async function runGuardrails(
   };
 }
 
-export async function guardrailsTask(knowledge: Knowledge): Promise<void> {
-  const { summary, graded } = await runGuardrails(knowledge);
+export const HOLDOUT_GUARDRAILS = join(import.meta.dirname, '..', 'datasets', 'holdout-guardrails.jsonl');
+
+export function guardrailsTask(knowledge: Knowledge): Promise<void> {
+  return guardrailsReport(knowledge, GUARDRAILS_DATASET, 'guardrails');
+}
+
+/**
+ * The held-out set: written afterwards by someone who had not seen the rules, never used to tune them.
+ * It measures how the rules generalize; its failures are reported, not fixed against.
+ */
+export function holdoutGuardrailsTask(knowledge: Knowledge): Promise<void> {
+  return guardrailsReport(knowledge, HOLDOUT_GUARDRAILS, 'holdout-guardrails');
+}
+
+async function guardrailsReport(knowledge: Knowledge, dataset: string, name: string): Promise<void> {
+  const { summary, graded } = await runGuardrails(knowledge, dataset);
   const rows: (string | number)[][] = [['category', 'n', 'passed']];
   for (const [k, v] of Object.entries(summary.perCategory).sort()) rows.push([k, v.n, v.passed]);
   rows.push(['overall', summary.total, summary.passed]);
-  console.log(`\nguardrails — ${summary.total} cases\n${table(rows)}`);
+  console.log(`\n${name} — ${summary.total} cases\n${table(rows)}`);
   console.log(
     `accuracy ${summary.accuracy.toFixed(3)}; leaks (prompt lines or another session's data): ${summary.leaks}`,
   );
   for (const g of graded.filter((x) => !x.grade.pass))
     console.log(`  ✗ ${g.row.id} [${g.row.tags[0]}] ${g.row.message.slice(0, 60)} → ${g.grade.reason}`);
-  const path = writeReport('guardrails', {
+  const path = writeReport(name, {
     config: { canary: 'synthetic' },
     aggregate: summary,
     rows: graded,

@@ -81,8 +81,19 @@ export async function runRouting(
   return { summary, graded };
 }
 
-export async function routingTask(knowledge: Knowledge): Promise<void> {
-  const { summary, graded } = await runRouting(knowledge);
+/** Held out: written afterwards without seeing the rules, never tuned against (see holdout-guardrails). */
+export const HOLDOUT_ROUTING = [join(DATASETS, 'holdout-routing.jsonl')];
+
+export function routingTask(knowledge: Knowledge): Promise<void> {
+  return routingReport(knowledge, ROUTING_DATASETS, 'routing');
+}
+
+export function holdoutRoutingTask(knowledge: Knowledge): Promise<void> {
+  return routingReport(knowledge, HOLDOUT_ROUTING, 'holdout-routing');
+}
+
+async function routingReport(knowledge: Knowledge, datasets: string[], name: string): Promise<void> {
+  const { summary, graded } = await runRouting(knowledge, datasets);
   const rows: (string | number)[][] = [['bundle', 'n', 'correct', 'accuracy']];
   for (const [k, v] of Object.entries(summary.perBundle).sort())
     rows.push([k, v.n, v.correct, v.accuracy.toFixed(3)]);
@@ -92,12 +103,12 @@ export async function routingTask(knowledge: Knowledge): Promise<void> {
     graded.filter((g) => g.grade.pass).length,
     summary.accuracy.toFixed(3),
   ]);
-  console.log(`\nrouting — ${summary.total} questions\n${table(rows)}`);
+  console.log(`\n${name} — ${summary.total} questions\n${table(rows)}`);
   console.log(`wrong bundle (the costly error): ${summary.wrongBundle}`);
   console.log(`must not answer: ${summary.mustNotAnswer.correct}/${summary.mustNotAnswer.n}`);
   for (const g of graded.filter((x) => !x.grade.pass))
     console.log(`  ✗ ${g.row.id} ${g.row.message} → ${g.grade.reason}`);
-  const path = writeReport('routing', { config: SEARCH_CONFIG.routing, aggregate: summary, rows: graded });
+  const path = writeReport(name, { config: SEARCH_CONFIG.routing, aggregate: summary, rows: graded });
   console.log(`report: ${path}`);
 }
 

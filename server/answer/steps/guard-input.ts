@@ -30,7 +30,7 @@ export function guardInput(ctx: Context): void {
   ctx.redacted = pii.length > 0 ? maskPii(text, pii) : text;
 
   const normalized = normalizeText(text);
-  const verdict = checkSafety(normalized);
+  const verdict = checkSafety(normalized, text);
   if (verdict) {
     ctx.outcome = verdict.outcome;
     ctx.guard.reason = verdict.reason;
