@@ -24,8 +24,10 @@ const TASKS: Record<string, (k: Knowledge) => Promise<void>> = {
   guardrails: guardrailsTask,
   sentinel: sentinelTask,
   holdout: async (k) => {
-    await holdoutRoutingTask(k);
-    await holdoutGuardrailsTask(k);
+    for (const set of ['holdout', 'holdout2']) {
+      await holdoutRoutingTask(k, set);
+      await holdoutGuardrailsTask(k, set);
+    }
   },
   retrieval: () => retrievalTask(),
 };

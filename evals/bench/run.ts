@@ -1,9 +1,19 @@
-/** Benchmarks (speed and memory; quality is `npm run eval`). Usage: npm run bench -- retrieval [--size N] */
+/**
+ * Benchmarks (speed and memory; quality is `npm run eval`).
+ * Usage: npm run bench -- retrieval [--size N]   |   npm run bench -- turn [--rounds N]
+ */
 import { retrievalBench } from './retrieval.bench.ts';
+import { turnBench } from './turn.bench.ts';
+
+const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
+  retrieval: retrievalBench,
+  turn: turnBench,
+};
 
 const [task = 'retrieval', ...rest] = process.argv.slice(2);
-if (task !== 'retrieval') {
-  console.error(`unknown benchmark ${task}; available: retrieval`);
+const bench = BENCHES[task];
+if (!bench) {
+  console.error(`unknown benchmark ${task}; available: ${Object.keys(BENCHES).join(', ')}`);
   process.exit(2);
 }
-await retrievalBench(rest);
+await bench(rest);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Knowledge } from '../../knowledge/index.ts';
 import { AnswerService } from '../../server/answer/answer-service.ts';
@@ -101,18 +102,17 @@ export async function runGuardrails(
   };
 }
 
-export const HOLDOUT_GUARDRAILS = join(import.meta.dirname, '..', 'datasets', 'holdout-guardrails.jsonl');
-
 export function guardrailsTask(knowledge: Knowledge): Promise<void> {
   return guardrailsReport(knowledge, GUARDRAILS_DATASET, 'guardrails');
 }
 
 /**
- * The held-out set: written afterwards by someone who had not seen the rules, never used to tune them.
- * It measures how the rules generalize; its failures are reported, not fixed against.
+ * A held-out set (`<set>-guardrails.jsonl`): written by someone who had not seen the rules, never used to tune
+ * them. It measures how the rules generalize.
  */
-export function holdoutGuardrailsTask(knowledge: Knowledge): Promise<void> {
-  return guardrailsReport(knowledge, HOLDOUT_GUARDRAILS, 'holdout-guardrails');
+export async function holdoutGuardrailsTask(knowledge: Knowledge, set: string): Promise<void> {
+  const file = join(import.meta.dirname, '..', 'datasets', `${set}-guardrails.jsonl`);
+  if (existsSync(file)) await guardrailsReport(knowledge, file, `${set}-guardrails`);
 }
 
 async function guardrailsReport(knowledge: Knowledge, dataset: string, name: string): Promise<void> {

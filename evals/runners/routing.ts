@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Knowledge } from '../../knowledge/index.ts';
 import { SEARCH_CONFIG } from '../../knowledge/search/search.config.ts';
@@ -81,15 +82,14 @@ export async function runRouting(
   return { summary, graded };
 }
 
-/** Held out: written afterwards without seeing the rules, never tuned against (see holdout-guardrails). */
-export const HOLDOUT_ROUTING = [join(DATASETS, 'holdout-routing.jsonl')];
-
 export function routingTask(knowledge: Knowledge): Promise<void> {
   return routingReport(knowledge, ROUTING_DATASETS, 'routing');
 }
 
-export function holdoutRoutingTask(knowledge: Knowledge): Promise<void> {
-  return routingReport(knowledge, HOLDOUT_ROUTING, 'holdout-routing');
+/** A held-out set (`<set>-routing.jsonl`): written without seeing the rules, never tuned against. */
+export async function holdoutRoutingTask(knowledge: Knowledge, set: string): Promise<void> {
+  const file = join(DATASETS, `${set}-routing.jsonl`);
+  if (existsSync(file)) await routingReport(knowledge, [file], `${set}-routing`);
 }
 
 async function routingReport(knowledge: Knowledge, datasets: string[], name: string): Promise<void> {
