@@ -68,7 +68,11 @@ function composeReply(ctx: Context): void {
     for (const id of answer.matterIds) matterIds.add(id);
     parts.push(answer.text);
   }
-  const passage = ctx.intents.length > 0 || learnt.length > 0 ? specificPassage(ctx) : undefined;
+  const passage = ctx.switched
+    ? firstTurnPassage(ctx)
+    : ctx.intents.length > 0 || learnt.length > 0
+      ? specificPassage(ctx)
+      : undefined;
   if (passage)
     parts.push(`另外，根据“${passage.title}”的${SECTION_LABEL[passage.section]}：\n${passage.text}`);
   if (whole) {
@@ -133,17 +137,38 @@ function contentWords(ctx: Context): string[] {
 }
 
 /**
+ * For the first message about a bundle: the guide's FAQ when its question is the person's question
+ * (社保卡密码忘了咋整 ≈ 社保卡密码忘了怎么办); none for 退休要准备什么, which the plan answers.
+ */
+function firstTurnPassage(ctx: Context): HybridHit | undefined {
+  const words = contentWords(ctx);
+  if (words.length < 2) return undefined;
+  // Only a guide question that is the person's question: most of its words, at least two.
+  const asked = (h: HybridHit) => {
+    const q = normalizeText(h.question ?? '');
+    return words.filter((w) => q.includes(w)).length;
+  };
+  const best = [...ctx.hits].filter((h) => h.section === 'faq').sort((a, b) => asked(b) - asked(a))[0];
+  return best && asked(best) >= Math.max(2, Math.ceil(words.length * 0.6)) ? best : undefined;
+}
+
+/**
  * Whether a passage speaks to what the question adds beyond naming the event: 退休以后能去国外定居吗 has
  * 国外 and 定居 beyond 退休, and a retirement passage without them does not answer it.
  */
 function coversQuestion(ctx: Context, hit: HybridHit): boolean {
+  const beyond = wordsBeyondEvent(ctx);
+  return beyond.length === 0 || coverage(beyond, hit) > 0;
+}
+
+/** The question's content words that do not just name the bundle in focus or its matters. */
+function wordsBeyondEvent(ctx: Context): string[] {
   const focus = ctx.plan ? ctx.knowledge.catalog.bundles.get(ctx.plan.bundle.id) : undefined;
-  if (!focus || !ctx.plan) return true;
+  if (!focus || !ctx.plan) return [];
   const named = normalizeText(
     [focus.name, ...focus.aliases, ...ctx.plan.steps.map((s) => s.matter.name)].join(' '),
   );
-  const beyond = contentWords(ctx).filter((w) => !named.includes(w) && [...w].length >= 2);
-  return beyond.length === 0 || coverage(beyond, hit) > 0;
+  return contentWords(ctx).filter((w) => !named.includes(w) && [...w].length >= 2);
 }
 
 function coverage(words: readonly string[], hit: HybridHit): number {
@@ -174,10 +199,9 @@ function bestCovering(ctx: Context, hits: readonly HybridHit[]): HybridHit | und
  */
 function historyWords(ctx: Context): string[] {
   const generic = new Set<string>(SEARCH_CONFIG.routing.genericTerms);
-  const text = ctx.session.history
-    .slice(-2)
-    .map((h) => h.user)
-    .join(' ');
+  // The situation as the catalog words it (出车祸 is known as 非正常死亡), and the person's own last words.
+  const known = Object.keys(ctx.session.facts).map((id) => optionLabel(ctx, id, ctx.session.facts[id]));
+  const text = [...ctx.session.history.slice(-2).map((h) => h.user), ...known].join(' ');
   return [
     ...new Set(ctx.knowledge.tokenizer.tokens(text).filter((t) => !generic.has(t) && [...t].length >= 2)),
   ];
@@ -201,7 +225,7 @@ function citationsFor(plan: Plan, matterIds?: ReadonlySet<string>): Citation[] {
   return bundleLevel.concat(plan.citations.filter((c) => matterIds.has(c.id.slice('matter:'.length))));
 }
 
-function optionLabel(ctx: Context, factId: string): string {
+function optionLabel(ctx: Context, factId: string, value = ctx.learnt[factId]): string {
   const fact = ctx.knowledge.catalog.facts.get(factId);
-  return fact?.options.find((o) => o.value === ctx.learnt[factId])?.label ?? factId;
+  return fact?.options.find((o) => o.value === value)?.label ?? factId;
 }

@@ -107,7 +107,7 @@ function comingBack(ctx: Context, route: RouteDecision): string | undefined {
 }
 
 /** Words that announce a change of subject. */
-const SWITCH_BACK = /刚才|回到|另外|另一个|还有一?件|换个|再问|顺便|对了|那个.{0,6}的呢/;
+const SWITCH_BACK = /刚才|回到|另外|另一个|还有一?件|换个|再问|顺便|对了|那个.{0,6}的呢|先不.{1,3}了|不.{1,2}了.?就|算了.?(先|就)/;
 
 /** Dialect and chat spellings read as the words the fact cues use (冇 = 没, 么子 = 什么). */
 function plainWords(text: string): string {
