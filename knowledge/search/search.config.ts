@@ -27,6 +27,8 @@ export const SEARCH_CONFIG = {
       网上: ['线上', '网办'],
       线上: ['网上', '网办'],
       钱: ['费用', '收费'],
+      明年: ['次年'],
+      第二年: ['次年'],
       到场: ['现场'],
       // What people say for what the guides call it (12345 colloquial usage).
       扯证: ['结婚登记', '领证'],

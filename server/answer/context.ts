@@ -49,6 +49,8 @@ export interface Context {
   learnt: Record<string, boolean | string>;
   /** The bundle in focus changed in this turn. */
   switched: boolean;
+  /** It changed back to a bundle discussed before (刚才那个退休的呢). */
+  cameBack?: boolean;
   hits: HybridHit[];
   plan?: Plan;
   outcome?: Outcome;

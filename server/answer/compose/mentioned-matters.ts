@@ -23,7 +23,7 @@ export function mentionedSteps(
     const matter = catalog.matters.get(step.matter.id);
     const names = [step.matter.name, ...(matter?.aliases ?? [])].flatMap((n) => [normalizeText(n), core(n)]);
     const phrase = names
-      .filter((n) => [...n].length >= 4 && text.includes(n))
+      .filter((n) => [...n].length >= 2 && text.includes(n))
       .sort((a, b) => b.length - a.length)[0];
     if (phrase) out.push({ step, phrase });
   }

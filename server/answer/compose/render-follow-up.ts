@@ -72,7 +72,10 @@ const time: Renderer = (_intent, plan) => {
 const fees: Renderer = (_intent, plan, catalog) => {
   const lines = plan.steps.map((s) => {
     const f = catalog.matters.get(s.matter.id)?.fees;
-    const text = !f || f.free ? '不收费' : f.items.map((i) => `${i.name}${i.amount}`).join('，');
+    // A note says what the amounts do not (备案不收费；刻章费用由刻制企业收取).
+    const items = f && !f.free ? f.items.map((i) => `${i.name}${i.amount}`) : [];
+    const base = !f || f.free ? '不收费' : items.join('，');
+    const text = f?.note ? (base ? `${base}（${f.note}）` : f.note) : base || '以办理窗口公布为准';
     return `· ${s.matter.name}：${text}`;
   });
   const extra = (plan.regionFees ?? []).map(

@@ -44,7 +44,8 @@ describe('output check', () => {
     for (const bundle of knowledge.catalog.bundles.values()) {
       const { answer, context } = await answers.run({ message: `${bundle.name}要准备什么`, channel: 'test' });
       if (context.outcome !== 'answered') continue;
-      const plan = groundingOf(bundle.summary ?? '', [], context.plan, [], knowledge.catalog);
+      const quoted = context.hits.map((h) => `${h.title}\n${h.text}\n${h.source}`);
+      const plan = groundingOf(bundle.summary ?? '', quoted, context.plan, [], knowledge.catalog);
       for (const p of ungrounded(context.reply, plan, names)) problems.push(`${bundle.id} ${p}`);
       for (const message of ['要多久', '在哪里办', '要交钱吗', '咨询电话多少', '要带原件吗', '要跑几次']) {
         const next = await answers.run({ sessionId: answer.sessionId, message, channel: 'test' });

@@ -40,9 +40,13 @@ function composeReply(ctx: Context): void {
   const learnt = Object.keys(ctx.learnt);
   const parts: string[] = [];
   const matterIds = new Set<string>();
-  let whole = ctx.switched;
+  // Back to an earlier bundle with a question: answer it; the person has seen that plan.
+  const resumed = ctx.switched && ctx.cameBack === true && ctx.intents.length > 0;
+  let whole = ctx.switched && !resumed;
 
-  if (ctx.switched) {
+  if (resumed) {
+    parts.push(`回到“${plan.bundle.name}”：`);
+  } else if (ctx.switched) {
     const bundle = catalog.bundles.get(plan.bundle.id);
     const names = plan.steps.map((s) => s.matter.name);
     parts.push(
@@ -171,9 +175,11 @@ function wordsBeyondEvent(ctx: Context): string[] {
   return contentWords(ctx).filter((w) => !named.includes(w) && [...w].length >= 2);
 }
 
+/** How many of the words the passage contains, as written or as the guides say it (明年 → 次年). */
 function coverage(words: readonly string[], hit: HybridHit): number {
   const text = normalizeText(hit.text);
-  return words.filter((w) => text.includes(w)).length;
+  const synonyms: Record<string, readonly string[]> = SEARCH_CONFIG.chunks.synonyms;
+  return words.filter((w) => text.includes(w) || (synonyms[w] ?? []).some((s) => text.includes(s))).length;
 }
 
 /**
@@ -184,9 +190,16 @@ function bestCovering(ctx: Context, hits: readonly HybridHit[]): HybridHit | und
   const words = contentWords(ctx);
   const earlier = historyWords(ctx);
   const lexical = (h: HybridHit) => h.signals.bm25?.score ?? 0;
+  // A guide question worded like the person's is the best passage among equals.
+  const asked = (h: HybridHit) => {
+    const q = normalizeText(h.question ?? '');
+    const n = words.filter((w) => q.includes(w)).length;
+    return n >= 2 ? n : 0;
+  };
   return [...hits].sort(
     (a, b) =>
       coverage(words, b) - coverage(words, a) ||
+      asked(b) - asked(a) ||
       coverage(earlier, b) - coverage(earlier, a) ||
       lexical(b) - lexical(a) ||
       b.score - a.score,

@@ -38,7 +38,9 @@ function understandByRules(ctx: Context): void {
   const aboutFocus =
     focusFacts.length > 0 && Object.keys(detectFacts(text, focusFacts, pendingFact)).length > 0;
 
-  let target: string | undefined = chosen ?? comingBack(ctx, route);
+  const back = chosen ? undefined : comingBack(ctx, route);
+  ctx.cameBack = back !== undefined && back !== session.bundleId;
+  let target: string | undefined = chosen ?? back;
   if (!target && route.kind === 'bundle' && !staysOnFocus(ctx, route, aboutFocus)) target = route.bundleId;
   if (!target && route.kind === 'ambiguous') {
     const ids = route.candidates.map((c) => c.bundleId);
@@ -107,7 +109,8 @@ function comingBack(ctx: Context, route: RouteDecision): string | undefined {
 }
 
 /** Words that announce a change of subject. */
-const SWITCH_BACK = /刚才|回到|另外|另一个|还有一?件|换个|再问|顺便|对了|那个.{0,6}的呢|先不.{1,3}了|不.{1,2}了.?就|算了.?(先|就)/;
+const SWITCH_BACK =
+  /刚才|回到|另外|另一个|还有一?件|换个|再问|顺便|对了|那个.{0,6}的呢|先不.{1,3}了|不.{1,2}了.?就|算了.?(先|就)/;
 
 /** Dialect and chat spellings read as the words the fact cues use (冇 = 没, 么子 = 什么). */
 function plainWords(text: string): string {

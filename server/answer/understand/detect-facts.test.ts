@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../../knowledge/model/fact.schema.ts';
-import { detectFacts, findCue } from './detect-facts.ts';
+import { detectFacts, distributeNegation, findCue } from './detect-facts.ts';
 
 const proxy: Fact = {
   id: 'by-proxy',
@@ -71,5 +71,13 @@ describe('findCue', () => {
     expect(findCue('单位没有给我交社保', '单位交社保')).toBe(-1);
     expect(findCue('单位上个月开始改成交社保', '单位交社保')).toBe(-1);
     expect(findCue('本的地', '本地')).toBe(-1);
+  });
+});
+
+describe('distributeNegation', () => {
+  it('applies a negation after two joined things to both', () => {
+    expect(distributeNegation('宽带和有线电视不要')).toBe('宽带和有线电视不要 宽带不要 有线电视不要');
+    expect(distributeNegation('水、电都不用')).toBe('水、电都不用 水不用 电不用');
+    expect(distributeNegation('宽带要装，电视不要')).toBe('宽带要装，电视不要');
   });
 });

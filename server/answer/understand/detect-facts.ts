@@ -13,7 +13,8 @@ const NO = /^(不是|不|否|没有|没|无|不要|不用|不需要|不对|没�
  * (a negated cue flips a yes/no fact: 不是本地户口 → local-hukou: false), or a bare 是/不是 answering the
  * question just asked.
  */
-export function detectFacts(text: string, facts: readonly Fact[], pending?: Fact): Record<string, Value> {
+export function detectFacts(raw: string, facts: readonly Fact[], pending?: Fact): Record<string, Value> {
+  const text = distributeNegation(raw);
   const found: Record<string, Value> = {};
   for (const fact of facts) {
     let best: { value: Value; length: number } | undefined;
@@ -35,6 +36,19 @@ export function detectFacts(text: string, facts: readonly Fact[], pending?: Fact
     if (answer !== undefined) found[pending.id] = answer;
   }
   return found;
+}
+
+/**
+ * A negation after two joined things applies to both: 宽带和有线电视不要 also reads as 宽带不要 有线电视不要
+ * (appended, so the original words still count).
+ */
+export function distributeNegation(text: string): string {
+  const extra = [
+    ...text.matchAll(
+      /(\p{Script=Han}{1,6})(?:和|跟|与|、|还有)(\p{Script=Han}{1,6}?)都?(不要|不用|不装|不需要|不办)/gu,
+    ),
+  ].map(([, a, b, no]) => `${a}${no} ${b}${no}`);
+  return extra.length > 0 ? `${text} ${extra.join(' ')}` : text;
 }
 
 /** Filler a person puts inside a phrase: 单位(一直)交(的)社保, 交(了)生育险. */
