@@ -89,6 +89,36 @@ describe('chat on the embedded default', () => {
     expect(c.bundle?.id).toBe('retirement');
   });
 
+  it('keeps the focus when the person states their situation, and leaves it when they drop the subject', async () => {
+    const { answers } = await service();
+    const a = await answers.run({ message: '宝宝前天出生 出生证 户口 医保能不能一起办', channel: 'test' });
+    expect(a.answer.bundle?.id).toBe('newborn');
+    // 外地户口 also fits school enrollment; said here, it is about the newborn.
+    const b = await answers.run({ sessionId: a.answer.sessionId, message: '我跟老公都是外地户口', channel: 'test' });
+    expect(b.answer.bundle?.id).toBe('newborn');
+    expect(b.context.session.facts['local-hukou']).toBe(false);
+    expect(b.answer.reply).toContain('已按您的情况');
+
+    const c = await answers.answer({ message: '公司要迁到隔壁县去', channel: 'test' });
+    expect(c.bundle?.id).toBe('enterprise-relocation');
+    const d = await answers.answer({
+      sessionId: c.sessionId,
+      message: '好 先不迁了 就改经营范围那个 要去银行吗',
+      channel: 'test',
+    });
+    expect(d.bundle?.id).toBe('company-info-change');
+  });
+
+  it('answers the question inside a first message from the guide, beside the plan', async () => {
+    const { answers } = await service();
+    const a = await answers.answer({ message: '社保卡密码忘了 咋整', channel: 'test' });
+    expect(a.bundle?.id).toBe('social-security-card');
+    expect(a.reply).toContain('【需要准备的材料】');
+    expect(a.reply).toMatch(/问：社保卡密码忘了怎么办[\s\S]*银行柜台/);
+    const plain = await answers.answer({ message: '我明年退休，要准备什么', channel: 'test' });
+    expect(plain.reply).not.toContain('常见问题');
+  });
+
   it('never places an off-topic or vague message in a bundle', async () => {
     const { answers } = await service();
     const weather = await answers.answer({ message: '明天长沙会下雨吗', channel: 'test' });
