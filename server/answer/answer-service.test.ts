@@ -94,7 +94,11 @@ describe('chat on the embedded default', () => {
     const a = await answers.run({ message: '宝宝前天出生 出生证 户口 医保能不能一起办', channel: 'test' });
     expect(a.answer.bundle?.id).toBe('newborn');
     // 外地户口 also fits school enrollment; said here, it is about the newborn.
-    const b = await answers.run({ sessionId: a.answer.sessionId, message: '我跟老公都是外地户口', channel: 'test' });
+    const b = await answers.run({
+      sessionId: a.answer.sessionId,
+      message: '我跟老公都是外地户口',
+      channel: 'test',
+    });
     expect(b.answer.bundle?.id).toBe('newborn');
     expect(b.context.session.facts['local-hukou']).toBe(false);
     expect(b.answer.reply).toContain('已按您的情况');
