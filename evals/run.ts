@@ -14,6 +14,7 @@ import { buildKnowledge, DEFAULT_CATALOG_DIR, type Knowledge, loadCatalog } from
 import { loadConfig } from '../server/config.ts';
 import { dialoguesTask } from './runners/dialogues.ts';
 import { guardrailsTask, holdoutGuardrailsTask } from './runners/guardrails.ts';
+import { prefillTask } from './runners/prefill.ts';
 import { retrievalTask } from './runners/retrieval.ts';
 import { holdoutRoutingTask, routingTask } from './runners/routing.ts';
 import { sentinelTask } from './runners/sentinel.ts';
@@ -23,6 +24,7 @@ const TASKS: Record<string, (k: Knowledge) => Promise<void>> = {
   dialogues: dialoguesTask,
   guardrails: guardrailsTask,
   sentinel: sentinelTask,
+  prefill: prefillTask,
   holdout: async (k) => {
     for (const set of ['holdout', 'holdout2']) {
       await holdoutRoutingTask(k, set);

@@ -153,6 +153,7 @@ describe('chat on the embedded default', () => {
     expect(Object.keys(turns[0]?.timings ?? {})).toEqual([
       'guard-input',
       'understand',
+      'fill',
       'plan',
       'rephrase',
       'retrieve',

@@ -8,6 +8,7 @@ import type { Context } from './context.ts';
 import { DEFAULT_SENSITIVE_WORDS } from './guard/safety-rules.ts';
 import { KeyedLock } from './keyed-lock.ts';
 import { compose } from './steps/compose.ts';
+import { fill } from './steps/fill.ts';
 import { guardInput } from './steps/guard-input.ts';
 import { guardOutput } from './steps/guard-output.ts';
 import { phrase } from './steps/phrase.ts';
@@ -34,6 +35,8 @@ export interface AnswerOptions {
   sensitiveWords?: readonly string[];
   /** Ask the model for an injection verdict after the rules (default true when there is a model). */
   injectionCheck?: boolean;
+  /** The clock (tests and evals fix "today"). */
+  now?: () => Date;
 }
 
 type Step = [name: string, run: (ctx: Context) => void | Promise<void>];
@@ -55,6 +58,7 @@ export class AnswerService {
     this.steps = [
       ['guard-input', guardInput],
       ['understand', understand],
+      ['fill', fill],
       ['plan', planStep],
       ['rephrase', rephrase],
       ['retrieve', retrieve],
@@ -93,6 +97,7 @@ export class AnswerService {
         onDelta: input.onDelta,
         sensitiveWords: this.options.sensitiveWords ?? DEFAULT_SENSITIVE_WORDS,
         injectionCheck: this.options.injectionCheck ?? true,
+        now: this.options.now?.() ?? new Date(),
         query: input.message,
         llmTraces: [],
         session,

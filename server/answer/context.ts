@@ -1,4 +1,5 @@
 import type { Citation, HybridHit, Knowledge, Plan, RouteDecision } from '../../knowledge/index.ts';
+import type { FillResult } from '../form/fill.ts';
 import type { LlmClient } from '../llm/llm-client.ts';
 import type { LlmTrace } from '../llm/llm-trace.ts';
 import type { SessionState } from '../stores/session.types.ts';
@@ -27,6 +28,10 @@ export interface Context {
   readonly onDelta?: ((textSoFar: string) => void) | undefined;
   /** Whether guard-input asks the model for an injection verdict. */
   readonly injectionCheck: boolean;
+  /** The turn's clock: relative dates (昨天) in form values are read against it. */
+  readonly now: Date;
+  /** What this message filled in the form draft, when the person is filling. */
+  filled?: FillResult;
   /** The 敏感词 list from config. */
   readonly sensitiveWords: readonly string[];
   /** What retrieval searches for: the message, or a short follow-up made whole from the conversation. */

@@ -91,6 +91,44 @@ describe('public API', () => {
     expect(form.body.fields.length).toBeGreaterThanOrEqual(8);
     expect(form.body.fields[0]).toMatchObject({ value: null, source: null, status: 'needs_input' });
   });
+
+  it('fills the form from the conversation once the person asks, with the source of every value', async () => {
+    const first = await postJson(`${running.url}/api/chat`, { message: '宝宝出生了要办哪些手续' });
+    const sessionId = first.body.sessionId;
+    const start = await postJson(`${running.url}/api/chat`, { sessionId, message: '帮我填一下表' });
+    expect(start.body.reply).toMatch(/开始填写/);
+    const turn = await postJson(`${running.url}/api/chat`, {
+      sessionId,
+      message: '孩子叫林小满，女孩，妈妈王芳，身份证430104199203154417',
+    });
+    expect(turn.body.reply).toMatch(/新生儿姓名：林小满/);
+    expect(turn.body.reply).toMatch(/校验不通过/);
+    const form = await getJson(`${running.url}/api/sessions/${sessionId}/form`);
+    const field = (key: string) => form.body.fields.find((f: { key: string }) => f.key === key);
+    expect(field('child.name')).toMatchObject({
+      value: '林小满',
+      status: 'prefilled',
+      source: { kind: 'conversation', turn: 3 },
+    });
+    expect(field('child.gender')).toMatchObject({ value: '女' });
+    expect(field('mother.name')).toMatchObject({ value: '王芳' });
+    // A wrong check character is refused with its message, never stored as a value.
+    expect(field('mother.idNumber')).toMatchObject({
+      value: null,
+      status: 'invalid',
+      message: expect.stringMatching(/校验不通过/),
+    });
+    const fix = await postJson(`${running.url}/api/chat`, {
+      sessionId,
+      message: '不对，妈妈身份证是430104199203154416',
+    });
+    expect(fix.body.reply).toMatch(/母亲身份证号码：4301\*+16/);
+    const fixed = await getJson(`${running.url}/api/sessions/${sessionId}/form`);
+    expect(fixed.body.fields.find((f: { key: string }) => f.key === 'mother.idNumber')).toMatchObject({
+      value: '430104199203154416',
+      source: { kind: 'correction', turn: 4 },
+    });
+  });
 });
 
 describe('bad input gets a 4xx with { error: { code, message } } and the server keeps serving', () => {

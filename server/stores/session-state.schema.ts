@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FactValue } from '../../knowledge/model/condition.schema.ts';
+import { FormState } from '../form/form-state.ts';
 import { LlmTrace } from '../llm/llm-trace.ts';
 
 /** Stored session rows are parsed on the way back in: a row written by an older version fails loudly. */
@@ -15,6 +16,7 @@ export const SessionStateSchema = z.object({
   pendingChoice: z.array(z.string()).optional(),
   turnCount: z.number().int().default(0),
   history: z.array(z.object({ user: z.string(), reply: z.string() })).default([]),
+  form: FormState.optional(),
 });
 
 export const TurnRecordSchema = z.object({

@@ -1,5 +1,6 @@
 import type { FactValue } from '../../knowledge/model/condition.schema.ts';
 import type { FeedbackRecord } from '../feedback/feedback.schema.ts';
+import type { FormState } from '../form/form-state.ts';
 import type { LlmTrace } from '../llm/llm-trace.ts';
 
 /** What yishi remembers of one conversation between turns. */
@@ -21,6 +22,8 @@ export interface SessionState {
   turnCount: number;
   /** The last few exchanges (identifiers masked, replies shortened), for follow-ups and the model. */
   history: { user: string; reply: string }[];
+  /** The unified-form draft (一表申请), once the person starts filling. */
+  form?: FormState;
 }
 
 /** One recorded turn: enough to review what happened, never the raw retrieval payloads. */

@@ -2,6 +2,7 @@ import type { Citation, HybridHit, Plan } from '../../../knowledge/index.ts';
 import { SECTION_LABEL } from '../../../knowledge/search/chunks.ts';
 import { normalizeText } from '../../../knowledge/search/normalize.ts';
 import { SEARCH_CONFIG } from '../../../knowledge/search/search.config.ts';
+import { fillReply } from '../../form/fill.ts';
 import { mentionedSteps } from '../compose/mentioned-matters.ts';
 import { renderFollowUp } from '../compose/render-follow-up.ts';
 import { renderChecklist, renderQuestion, renderRegion, renderSteps } from '../compose/render-plan.ts';
@@ -37,6 +38,12 @@ function composeReply(ctx: Context): void {
     return;
   }
   const { catalog } = ctx.knowledge;
+  if (ctx.filled && ctx.session.form && ctx.intents.length === 0) {
+    ctx.outcome = 'answered';
+    ctx.reply = fillReply(catalog, ctx.session.form, ctx.filled);
+    ctx.citations = citationsFor(plan, new Set());
+    return;
+  }
   const learnt = Object.keys(ctx.learnt);
   const parts: string[] = [];
   const matterIds = new Set<string>();

@@ -93,6 +93,9 @@ function staysOnFocus(
   // other bundle, or a strong match.
   const announced = SWITCH_BACK.test(normalizeText(ctx.message));
   if (aboutFocus && !announced) return true;
+  // While filling a form, names, numbers and addresses are answers, not a new subject.
+  if (ctx.session.form?.filling && ctx.session.form.bundleId === focusId && !announced && !best.aliasHit)
+    return true;
   if (!announced && !best.aliasHit && best.score < SEARCH_CONFIG.routing.switchMinScore) return true;
   const focusScore = route.ranked.find((r) => r.bundleId === focusId)?.score ?? 0;
   return focusScore * SEARCH_CONFIG.routing.stayRatio >= best.score;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Knowledge } from '../../../knowledge/index.ts';
 import { YishiError } from '../../../knowledge/yishi-error.ts';
 import type { AnswerService } from '../../answer/answer-service.ts';
-import { emptyForm } from '../../form/empty-form.ts';
+import { formView } from '../../form/form-view.ts';
 import { parsePayload } from '../parse.ts';
 import { ChatRequest } from './chat.schema.ts';
 
@@ -22,7 +22,7 @@ export function chatRoutes(answers: AnswerService, knowledge: Knowledge): Router
     const { id } = parsePayload(SessionParams, req.params, 'session');
     const session = await answers.getSession(id);
     if (!session.bundleId) throw new YishiError('not_found', 'form', '这个会话还没有确定要办的事，暂无表单');
-    res.json(emptyForm(knowledge.catalog, session.bundleId));
+    res.json(formView(knowledge.catalog, session.form?.bundleId ?? session.bundleId, session.form));
   });
 
   return router;

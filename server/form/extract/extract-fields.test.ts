@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../../knowledge/index.ts';
+import { extractFields, type FieldSpec } from './extract-fields.ts';
+
+const catalog = loadCatalog();
+const TODAY = new Date('2026-11-23T08:00:00Z');
+const formOf = (id: string) => (catalog.bundles.get(id)?.form.fields ?? []) as FieldSpec[];
+const read = (id: string, message: string, asking?: string) =>
+  extractFields(message, { fields: formOf(id), today: TODAY, asking });
+const values = (e: ReturnType<typeof read>) => Object.fromEntries(e.values.map((v) => [v.key, v.value]));
+
+describe('extractFields', () => {
+  it('keeps the child, the mother and the father apart in one message', () => {
+    const e = read(
+      'newborn',
+      '孩子叫林小满，女孩，前天在市妇幼出生的。妈妈叫王芳 身份证430104199203154416，爸爸林志远，电话13912345678',
+    );
+    expect(values(e)).toMatchObject({
+      'child.name': '林小满',
+      'child.gender': '女',
+      'child.birthDate': '2026-11-21',
+      'child.birthInstitution': '市妇幼',
+      'mother.name': '王芳',
+      'mother.idNumber': '430104199203154416',
+      'father.name': '林志远',
+    });
+  });
+
+  it('refuses an ID number with a wrong check character and says so', () => {
+    const e = read('newborn', '妈妈身份证430104199203154417');
+    expect(values(e)['mother.idNumber']).toBeUndefined();
+    expect(e.rejected).toEqual([
+      { key: 'mother.idNumber', raw: '430104199203154417', message: expect.stringMatching(/校验不通过/) },
+    ]);
+  });
+
+  it('reads a bare answer to the asked field, and a correction', () => {
+    expect(values(read('posthumous', '2026年11月3号', 'deceased.deathDate'))).toEqual({
+      'deceased.deathDate': '2026-11-03',
+    });
+    const e = read('posthumous', '不对，电话是13800001111');
+    expect(e.correction).toBe(true);
+    expect(values(e)).toEqual({ 'applicant.phone': '13800001111' });
+  });
+
+  it('reads business forms: entity, legal representative, credit code, amounts and choices', () => {
+    const e = read(
+      'open-restaurant',
+      '店名叫湘味小厨，个体户，我叫周启航，身份证430104199203154416，门面是租的，80平米',
+    );
+    expect(values(e)).toMatchObject({
+      'entity.name': '湘味小厨',
+      'entity.type': '个体工商户',
+      'operator.name': '周启航',
+      'operator.idNumber': '430104199203154416',
+      'premises.ownership': '租赁',
+      'premises.area': 80,
+    });
+    expect(values(read('company-deregistration', '公司信用代码91430104MA4L123454'))).toEqual({
+      'enterprise.uscc': '91430104MA4L123454',
+    });
+    expect(read('company-deregistration', '公司信用代码91430104MA4L123455').rejected).toHaveLength(1);
+  });
+});

@@ -1,0 +1,321 @@
+import { normalizeText } from '../../../knowledge/search/normalize.ts';
+import { findDates } from '../values/chinese-date.ts';
+import { checkIdNumber } from '../values/id-number.ts';
+import { findAmounts } from '../values/money.ts';
+import { checkUscc } from '../values/uscc.ts';
+import { formPrefixes, rolesIn } from './roles.ts';
+
+/** What the extractor needs of a form field. */
+export interface FieldSpec {
+  key: string;
+  label: string;
+  type: 'text' | 'idNumber' | 'uscc' | 'phone' | 'date' | 'address' | 'number' | 'choice' | 'boolean';
+  options?: string[] | undefined;
+}
+
+export type FieldValue = string | number | boolean;
+
+export interface Extraction {
+  values: { key: string; value: FieldValue }[];
+  /** Values said but refused (a wrong ID number or credit code), with the message for the person. */
+  rejected: { key: string; raw: string; message: string }[];
+  /** The message corrects an earlier value (不对，电话是…). */
+  correction: boolean;
+}
+
+export interface ExtractOptions {
+  fields: readonly FieldSpec[];
+  today: Date;
+  /** The field yishi just asked for: a bare value answers it. */
+  asking?: string | undefined;
+}
+
+const CORRECTION = /不对|错了|改成|改为|应该是|更正|说错了|写错了|搞错了|重新填/;
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由';
+const COMPOUND_SURNAMES =
+  /^(欧阳|司马|诸葛|上官|东方|慕容|令狐|皇甫|尉迟|长孙|宇文|司徒|夏侯|端木|公孙|澹台|钟离)/;
+const NAME_STOP = /[的是在今身电手住，,。男女生家和跟与了要想我他她你号年月日岁]/;
+const ETHNIC =
+  /(汉|蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺)族/;
+/** What people say for an option (个体户 for 个体工商户, 租的 for 租赁). */
+const OPTION_WORDS: Record<string, RegExp> = {
+  个体工商户: /个体工商户|个体户|个体经营/,
+  有限责任公司: /有限责任公司|有限公司/,
+  个人独资企业: /个人独资/,
+  合伙企业: /合伙企业|合伙/,
+  自有: /自有|自己的房|自家的?房|自己家的?|自己买的/,
+  租赁: /租赁|租的|租来的|租了|租房|租用|门面是租/,
+  邮寄: /邮寄|寄到|快递|寄给/,
+  现场自取: /自取|自己去拿|现场取|自己拿|去窗口拿/,
+  随父落户: /随父|跟爸爸|跟着爸爸|随爸爸|落在爸爸|上在爸爸|跟父亲/,
+  随母落户: /随母|跟妈妈|跟着妈妈|随妈妈|落在妈妈|上在妈妈|跟母亲/,
+  未婚: /未婚|没结过婚|头婚|第一次结婚/,
+  离婚: /离婚|离异|离过婚/,
+  丧偶: /丧偶/,
+};
+
+/**
+ * Reads form values from one message: who each clause is about (孩子/妈妈/法人/我 …, carried to the next clause),
+ * then the values in it — ID numbers and credit codes (checked; wrong ones are refused with a message),
+ * phones, dates (relative ones against today), amounts, names, gender, ethnicity, addresses, choice options
+ * and labelled text — each put in the field of that role whose label fits the clause best.
+ */
+export function extractFields(message: string, options: ExtractOptions): Extraction {
+  // Identifiers back in capitals (normalizeText lowercases): ID numbers ending in X, credit codes.
+  const text = normalizeText(message).replace(/(?<![0-9a-z])[0-9a-z]{18}(?![0-9a-z])/g, (s) =>
+    s.toUpperCase(),
+  );
+  const fields = options.fields;
+  const prefixes = formPrefixes(fields.map((f) => f.key));
+  const asking = options.asking ? fields.find((f) => f.key === options.asking) : undefined;
+  const out: Extraction = { values: [], rejected: [], correction: CORRECTION.test(text) };
+  const set = (key: string, value: FieldValue) => {
+    out.values = out.values.filter((v) => v.key !== key);
+    out.values.push({ key, value });
+  };
+
+  let prefix: string | undefined;
+  for (const clause of clauses(text)) {
+    const roles = rolesIn(clause, prefixes);
+    if (roles[0]) prefix = roles[0].prefix;
+    const current = prefix ?? (asking ? prefixOf(asking.key) : undefined);
+    const pick = (type: FieldSpec['type'], hint?: (f: FieldSpec) => boolean) =>
+      chooseField(fields, type, current, clause, asking, hint);
+    let rest = clause;
+
+    for (const m of clause.matchAll(/(?<![\dA-Z])\d{17}[\dX](?![\dA-Z])/g)) {
+      rest = rest.replace(m[0], ' ');
+      const field = pick('idNumber');
+      if (!field) continue;
+      const check = checkIdNumber(m[0], options.today);
+      if (check.ok) set(field.key, check.value);
+      else out.rejected.push({ key: field.key, raw: m[0], message: check.message });
+    }
+    for (const m of clause.matchAll(/(?<![\dA-Z])[0-9A-Z]{18}(?![\dA-Z])/g)) {
+      if (!/[A-Z]/.test(m[0]) && /^\d{17}[\dX]$/.test(m[0])) continue;
+      rest = rest.replace(m[0], ' ');
+      const field = pick('uscc');
+      if (!field) continue;
+      const check = checkUscc(m[0]);
+      if (check.ok) set(field.key, check.value);
+      else out.rejected.push({ key: field.key, raw: m[0], message: check.message });
+    }
+    for (const m of rest.matchAll(/(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)/g)) {
+      const field = pick('phone');
+      const raw = m[1] ?? '';
+      if (field) set(field.key, phoneValue(raw));
+      rest = rest.replace(raw, ' ');
+    }
+    for (const d of findDates(rest, options.today)) {
+      const field = pick('date');
+      if (field) set(field.key, d.value);
+    }
+    const area = /(\d+(?:\.\d+)?)\s*(平方米|平米|平方|㎡|个平方)/.exec(rest);
+    if (area?.[1]) {
+      const field = pick('number', (f) => /面积/.test(f.label));
+      if (field) set(field.key, Number(area[1]));
+    }
+    for (const a of findAmounts(rest)) {
+      const field = pick('number', (f) => /元|金额|价|资本|收入|工资|基数|额/.test(f.label));
+      if (field) set(field.key, a.value);
+    }
+    const name = nameIn(clause, current);
+    if (name) {
+      const field = pick('text', (f) => /姓名|名称|字号|户主/.test(f.label) || /name$/i.test(f.key));
+      if (field) set(field.key, name);
+    }
+    const gender = /(男孩|男宝|男娃|儿子|男的|男性|是男|性别男|男生)/.test(clause)
+      ? '男'
+      : /(女孩|女宝|女娃|女儿|闺女|女的|女性|是女|性别女|女生|千金)/.test(clause)
+        ? '女'
+        : undefined;
+    if (gender) {
+      const field = pick('choice', (f) => /性别/.test(f.label));
+      if (field) set(field.key, gender);
+    }
+    const ethnic = ETHNIC.exec(clause);
+    if (ethnic) {
+      const field = pick('text', (f) => /民族/.test(f.label));
+      if (field) set(field.key, ethnic[0]);
+    }
+    const address = addressIn(clause);
+    if (address) {
+      const field = pick('address');
+      if (field) set(field.key, address);
+    }
+    for (const field of fields.filter((f) => f.type === 'choice' && f.options)) {
+      if (/性别/.test(field.label)) continue;
+      const option = (field.options ?? []).find((o) => (OPTION_WORDS[o] ?? literal(o)).test(clause));
+      if (option && (!current || field.key.startsWith(`${current}.`) || !roleField(field.key)))
+        set(field.key, option);
+    }
+    if (asking?.type === 'boolean') {
+      if (/^(是|是的|对|要|需要|有|好)$/.test(clause)) set(asking.key, true);
+      else if (/^(不是|不|不要|不需要|没有|无)$/.test(clause)) set(asking.key, false);
+    }
+    const labelled = labelledText(clause, fields, current);
+    if (labelled) set(labelled.key, labelled.value);
+  }
+  return out;
+}
+
+/** Clauses split at punctuation and spaces, without empty ones. */
+function clauses(text: string): string[] {
+  return text
+    .split(/[,，。;；!！?？\n、]|\s+/)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
+}
+
+function prefixOf(key: string): string {
+  const camel = /^(.*\.[a-z]+(?:[A-Z][a-z]+)*?)(Name|IdNumber|Phone|Uscc)$/.exec(key);
+  return camel?.[1] ?? key.split('.')[0] ?? key;
+}
+
+/** Fields that belong to a person or entity role (child.name), not to the application (delivery.method). */
+function roleField(key: string): boolean {
+  return /^(child|mother|father|applicant|person|borrower|coBorrower|operator|legalRep|contact|agent|deceased|groom|bride|guardian|employee|veteran|enterprise|entity|individual|taxpayer)\./.test(
+    key,
+  );
+}
+
+/**
+ * The field for a value of `type`: one of the clause's role (the asked field first when it fits), the one
+ * whose label fits the clause best among several; without a role, the asked field or the only one of the type.
+ */
+function chooseField(
+  fields: readonly FieldSpec[],
+  type: FieldSpec['type'],
+  prefix: string | undefined,
+  clause: string,
+  asking: FieldSpec | undefined,
+  hint?: (f: FieldSpec) => boolean,
+): FieldSpec | undefined {
+  const ofType = fields.filter((f) => f.type === type && (!hint || hint(f)));
+  if (
+    asking &&
+    ofType.includes(asking) &&
+    (!prefix || asking.key.startsWith(`${prefix}.`) || prefixOf(asking.key) === prefix)
+  )
+    return asking;
+  const mine = prefix
+    ? ofType.filter((f) => f.key.startsWith(`${prefix}.`) || prefixOf(f.key) === prefix)
+    : [];
+  // Fields of the application itself (premises.area, delivery.address) take values whoever the clause is about.
+  const general = ofType.filter((f) => !roleField(f.key));
+  const pool =
+    mine.length > 0 ? mine : general.length > 0 ? general : !prefix && ofType.length === 1 ? ofType : [];
+  if (pool.length <= 1) return pool[0];
+  return [...pool].sort((a, b) => labelScore(b, clause) - labelScore(a, clause))[0];
+}
+
+/** How many of a label's meaningful characters the clause has. */
+function labelScore(field: FieldSpec, clause: string): number {
+  const words = keywords(field.label);
+  return words.filter((w) => clause.includes(w)).length;
+}
+
+/** A mobile as 11 digits; a landline as 区号-号码 (010 and 02x have three-digit area codes, the rest four). */
+function phoneValue(raw: string): string {
+  if (raw.startsWith('1')) return raw;
+  if (raw.includes('-')) return raw;
+  const area = /^0(10|2\d)/.test(raw) ? 3 : 4;
+  return `${raw.slice(0, area)}-${raw.slice(area)}`;
+}
+
+const LABEL_NOISE =
+  /新生儿|申请人|逝者|母亲|父亲|男方|女方|经营者|法定代表人|负责人|（[^）]*）|\([^)]*\)|公民|号码|姓名|联系/g;
+
+function keywords(label: string): string[] {
+  const core = label.replace(LABEL_NOISE, ' ');
+  const out: string[] = [];
+  for (const part of core.split(/\s+/).filter(Boolean)) {
+    for (let i = 0; i + 2 <= part.length; i += 1) out.push(part.slice(i, i + 2));
+  }
+  const extra: [RegExp, string[]][] = [
+    [/户籍/, ['户籍', '户口']],
+    [/邮寄|送达/, ['邮寄', '寄到', '寄']],
+    [/居住|现住|住址/, ['住在', '现住', '住址', '家住']],
+    [/经营场所/, ['店在', '开在', '门面', '场所']],
+    [/出生/, ['出生', '生的', '生于']],
+    [/死亡|去世/, ['去世', '走的', '死亡', '过世', '走了']],
+  ];
+  for (const [re, words] of extra) if (re.test(label)) out.push(...words);
+  return out;
+}
+
+/** A person's name after 叫/是/名字是, or right after a role word (妈妈王芳); an entity's name after 叫/名称是. */
+function nameIn(clause: string, prefix: string | undefined): string | undefined {
+  const entity = prefix !== undefined && /^(enterprise|entity|individual|taxpayer)/.test(prefix);
+  if (entity) {
+    const m =
+      /(?:店名叫|店名是|名称是|名称叫|名字叫|名字是|字号是|字号叫|名为|叫做|叫|店名|名称|字号)[:：]?\s*([\p{Script=Han}A-Za-z0-9（）()]{2,30})/u.exec(
+        clause,
+      );
+    return m?.[1];
+  }
+  const m =
+    /(?:我叫|名叫|叫做|叫|名字是|名字叫|姓名是?|我是)[:：]?\s*(\p{Script=Han}{2,4})/u.exec(clause) ??
+    /(?:妈妈|爸爸|母亲|父亲|孩子|宝宝|法人|联系人|男方|女方|老公|老婆|户主|经办人|代办人)(?:是|的名字是)?\s*(\p{Script=Han}{2,4})$/u.exec(
+      clause,
+    );
+  return m?.[1] ? personName(m[1]) : undefined;
+}
+
+function personName(raw: string): string | undefined {
+  const compound = COMPOUND_SURNAMES.exec(raw);
+  const surnameLength = compound ? 2 : 1;
+  if (!compound && !SURNAMES.includes(raw[0] ?? '')) return undefined;
+  let end = surnameLength;
+  while (end < raw.length && end < surnameLength + 2 && !NAME_STOP.test(raw[end] ?? '')) end += 1;
+  const name = raw.slice(0, end);
+  return name.length >= 2 ? name : undefined;
+}
+
+/** An address: what follows 住在/地址是/户口在 …, or a span that reads like one (…市…区…路…号). */
+function addressIn(clause: string): string | undefined {
+  const cue =
+    /(?:住在|住址是?|地址是?|户口在|户籍在|户籍地是?|家住|家在|寄到|送到|开在|店在|位于|门面在)[:：]?\s*(.{4,60})$/u.exec(
+      clause,
+    );
+  const value =
+    cue?.[1] ??
+    /(\p{Script=Han}{2,}(?:省|市|州|县|区).{2,50}(?:号|栋|室|楼|村|组|小区|单元|弄|巷))/u.exec(clause)?.[1];
+  if (!value) return undefined;
+  return /省|市|州|县|区|镇|乡|街|路|巷|村|号|栋|小区/.test(value) ? value.replace(/[的了]$/, '') : undefined;
+}
+
+function literal(option: string): RegExp {
+  const core = option.replace(/（[^）]*）|\([^)]*\)/g, '');
+  return core.length >= 2 ? new RegExp(core.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : /(?!)/;
+}
+
+/** A text field named by its label: 经营范围是…, 结婚证字号…, 在X医院出生, 开户银行是…. */
+function labelledText(
+  clause: string,
+  fields: readonly FieldSpec[],
+  prefix: string | undefined,
+): { key: string; value: string } | undefined {
+  for (const field of fields.filter((f) => f.type === 'text')) {
+    if (prefix && roleField(field.key) && !field.key.startsWith(`${prefix}.`)) continue;
+    if (/机构/.test(field.label)) {
+      const place = /(\p{Script=Han}{1,20}?(?:医院|妇幼保健院|妇幼|卫生院|卫生服务中心|保健院))/u;
+      const m = new RegExp(`在${place.source}`, 'u').exec(clause) ?? place.exec(clause);
+      if (m?.[1]) return { key: field.key, value: m[1] };
+    }
+    if (/银行/.test(field.label) && !/账号|卡号/.test(field.label)) {
+      const m = /(\p{Script=Han}{2,10}银行)/u.exec(clause);
+      if (m?.[1]) return { key: field.key, value: m[1] };
+    }
+    const label = field.label.replace(/（[^）]*）|\([^)]*\)/g, '').replace(LABEL_NOISE, '');
+    if (label.length < 2 || /姓名|名称|民族/.test(field.label)) continue;
+    const m = new RegExp(`${escape(label)}(?:是|为|叫|[:：])\\s*(.{1,60})$`).exec(clause);
+    if (m?.[1]) return { key: field.key, value: m[1] };
+  }
+  return undefined;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

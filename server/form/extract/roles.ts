@@ -1,0 +1,97 @@
+/**
+ * Who a clause is about. Each role has the words people use for it and the form key prefixes it fills, in
+ * order of preference; the first prefix the bundle's form has wins. 我/本人 is the bundle's own applicant.
+ */
+export interface RoleRule {
+  role: string;
+  words: RegExp;
+  prefixes: string[];
+}
+
+export const ROLE_RULES: RoleRule[] = [
+  {
+    role: 'newLegalRep',
+    words: /新法人|新的法人|新法定代表人|新的法定代表人|换成/,
+    prefixes: ['change.newLegalRep'],
+  },
+  {
+    role: 'legalRep',
+    words: /法定代表人|法人代表|法人/,
+    prefixes: ['legalRep', 'operator', 'taxpayer.legalRep'],
+  },
+  { role: 'contact', words: /联系人/, prefixes: ['contact'] },
+  { role: 'agent', words: /经办人|代办人|代理人|受托人/, prefixes: ['agent', 'querier.agent'] },
+  { role: 'safetyOfficer', words: /食品安全管理员|安全员|安全管理人员/, prefixes: ['food.safetyOfficer'] },
+  { role: 'coBorrower', words: /共同借款人|共同还款人|配偶/, prefixes: ['coBorrower'] },
+  { role: 'host', words: /投靠|户主/, prefixes: ['household.host', 'hukou.host'] },
+  {
+    role: 'deceased',
+    words: /去世的|逝者|死者|过世的|走了的|老人家|我爸|我妈|父亲|母亲|老伴|爷爷|奶奶|外公|外婆/,
+    prefixes: ['deceased'],
+  },
+  {
+    role: 'child',
+    words: /孩子|宝宝|小孩|娃|儿子|女儿|闺女|新生儿|小朋友|学生/,
+    prefixes: ['child', 'student'],
+  },
+  {
+    role: 'groom',
+    words: /男方|新郎|我老公|老公|未婚夫|男朋友/,
+    prefixes: ['groom', 'father', 'coBorrower'],
+  },
+  {
+    role: 'bride',
+    words: /女方|新娘|我老婆|老婆|媳妇|未婚妻|女朋友|爱人/,
+    prefixes: ['bride', 'mother', 'coBorrower'],
+  },
+  { role: 'mother', words: /妈妈|孩子妈|孩子他妈|母亲/, prefixes: ['mother', 'guardian'] },
+  { role: 'father', words: /爸爸|孩子爸|孩子他爸|父亲/, prefixes: ['father', 'guardian'] },
+  { role: 'guardian', words: /监护人|家长/, prefixes: ['guardian'] },
+  { role: 'employee', words: /员工|职工|新人|新招的/, prefixes: ['employee'] },
+  { role: 'veteran', words: /退役军人|退伍/, prefixes: ['veteran'] },
+  {
+    role: 'entity',
+    words: /公司|企业|单位|店名|店铺|门店|餐馆|饭店|个体户|字号|商户|主体/,
+    prefixes: ['enterprise', 'entity', 'individual', 'taxpayer', 'applicant.unit'],
+  },
+  {
+    role: 'self',
+    words: /我叫|我是|本人|我自己|我的|我/,
+    prefixes: [
+      'applicant',
+      'person',
+      'borrower',
+      'operator',
+      'veteran',
+      'employee',
+      'guardian',
+      'legalRep',
+      'contact',
+    ],
+  },
+];
+
+/** The prefixes a form has: `child.name` gives `child`; `change.newLegalRepName` gives `change.newLegalRep`. */
+export function formPrefixes(keys: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const key of keys) {
+    const [head] = key.split('.');
+    if (head) out.add(head);
+    const camel = /^(.*\.[a-z]+(?:[A-Z][a-z]+)*?)(Name|IdNumber|Phone|Uscc)$/.exec(key);
+    if (camel?.[1]) out.add(camel[1]);
+  }
+  return out;
+}
+
+/** The roles a clause names, first one first, each with the prefix it fills in this form. */
+export function rolesIn(clause: string, prefixes: ReadonlySet<string>): { role: string; prefix: string }[] {
+  const found: { role: string; prefix: string; at: number }[] = [];
+  for (const rule of ROLE_RULES) {
+    const m = rule.words.exec(clause);
+    if (!m) continue;
+    const prefix = rule.prefixes.find((p) => prefixes.has(p));
+    if (prefix && !found.some((f) => f.prefix === prefix))
+      found.push({ role: rule.role, prefix, at: m.index });
+  }
+  return found.sort((a, b) => a.at - b.at);
+}

@@ -1,0 +1,86 @@
+import type { Catalog } from '../../knowledge/index.ts';
+import type { FormField } from '../../knowledge/model/form-field.schema.ts';
+import { findPii, maskPii } from '../answer/guard/pii.ts';
+import { extractFields } from './extract/extract-fields.ts';
+import type { FieldSource, FormState } from './form-state.ts';
+
+/** Words that start filling: 帮我填表, 我要申请, 帮我预填, 开始填吧. */
+export const FILL_INTENT =
+  /帮我填|帮忙填|填表|填一下|填个表|填申请|我要申请|我想申请|帮我预填|预填|开始填|申请表|一表申请|帮我申请/;
+
+export interface FillResult {
+  /** Keys set by this message, in form order. */
+  set: string[];
+  /** Values refused, with the message for the person. */
+  rejected: { key: string; message: string }[];
+}
+
+/** A new draft of the bundle's form. */
+export function newForm(bundleId: string): FormState {
+  return { bundleId, filling: true, fields: {} };
+}
+
+/**
+ * Fills the draft from one message: extracted values become prefilled (or replace a value when the message
+ * corrects one); refused ones are marked invalid with their message and no value. Then asks for the next
+ * required field still empty.
+ */
+export function fillFromMessage(
+  form: FormState,
+  fields: readonly FormField[],
+  message: string,
+  turn: number,
+  now: Date,
+): FillResult {
+  const extraction = extractFields(message, { fields, today: now, asking: form.asking });
+  const at = now.toISOString();
+  const source: FieldSource = { kind: extraction.correction ? 'correction' : 'conversation', turn, at };
+  const set: string[] = [];
+  for (const { key, value } of extraction.values) {
+    form.fields[key] = { value, source, status: 'prefilled' };
+    set.push(key);
+  }
+  const rejected = extraction.rejected.filter((r) => !set.includes(r.key));
+  for (const r of rejected)
+    form.fields[r.key] = { value: null, source, status: 'invalid', message: r.message };
+  form.asking = nextAsked(form, fields);
+  const order = new Map(fields.map((f, i) => [f.key, i]));
+  set.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  return { set, rejected: rejected.map(({ key, message: m }) => ({ key, message: m })) };
+}
+
+/** The first required field without a usable value, in form order. */
+export function nextAsked(form: FormState, fields: readonly FormField[]): string | undefined {
+  return fields.find((f) => f.required && !(form.fields[f.key]?.value !== null && form.fields[f.key]))?.key;
+}
+
+/** The reply of a filling turn: what was recorded (identifiers masked), what was refused, the next question. */
+export function fillReply(catalog: Catalog, form: FormState, result: FillResult): string {
+  const fields = catalog.bundles.get(form.bundleId)?.form.fields ?? [];
+  const label = (key: string) => fields.find((f) => f.key === key)?.label ?? key;
+  const parts: string[] = [];
+  if (result.set.length > 0) {
+    const lines = result.set.map((key) => `· ${label(key)}：${shown(form.fields[key]?.value ?? '')}`);
+    parts.push(`已为您填入申请表：\n${lines.join('\n')}`);
+  }
+  for (const r of result.rejected) parts.push(`${label(r.key)}：${r.message}`);
+  const filled = fields.filter((f) => form.fields[f.key]?.value != null).length;
+  const next = form.asking ? fields.find((f) => f.key === form.asking) : undefined;
+  if (next)
+    parts.push(
+      `已填${filled}/${fields.length}项。下一项：请告诉我“${next.label}”${next.help ? `（${next.help}）` : ''}。`,
+    );
+  else parts.push(`必填项都已填写（共填${filled}/${fields.length}项）。请核对后确认提交。`);
+  if (result.set.length === 0 && result.rejected.length === 0 && parts.length === 1)
+    parts.unshift(
+      `好的，我们开始填写“${catalog.bundles.get(form.bundleId)?.name ?? ''}”的申请表。您可以一次说几项，我会逐项记下。`,
+    );
+  return parts.join('\n\n');
+}
+
+/** Values as shown back in chat: identifiers masked, booleans in words. */
+function shown(value: string | number | boolean): string {
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  const text = String(value);
+  return maskPii(text, findPii(text));
+}
