@@ -288,7 +288,7 @@ function addressIn(clause: string): string | undefined {
 
 function literal(option: string): RegExp {
   const core = option.replace(/（[^）]*）|\([^)]*\)/g, '');
-  return core.length >= 2 ? new RegExp(core.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : /(?!)/;
+  return core.length >= 2 ? new RegExp(escapeRegExp(core)) : /(?!)/;
 }
 
 /** A text field named by its label: 经营范围是…, 结婚证字号…, 在X医院出生, 开户银行是…. */
@@ -310,12 +310,12 @@ function labelledText(
     }
     const label = field.label.replace(/（[^）]*）|\([^)]*\)/g, '').replace(LABEL_NOISE, '');
     if (label.length < 2 || /姓名|名称|民族/.test(field.label)) continue;
-    const m = new RegExp(`${escape(label)}(?:是|为|叫|[:：])\\s*(.{1,60})$`).exec(clause);
+    const m = new RegExp(`${escapeRegExp(label)}(?:是|为|叫|[:：])\\s*(.{1,60})$`).exec(clause);
     if (m?.[1]) return { key: field.key, value: m[1] };
   }
   return undefined;
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
