@@ -53,6 +53,8 @@ const OPTION_WORDS: Record<string, RegExp> = {
   未婚: /未婚|没结过婚|头婚|第一次结婚/,
   离婚: /离婚|离异|离过婚/,
   丧偶: /丧偶/,
+  固定期限: /(?<!无)固定期限|签.{0,3}[一二三四五六七八九十\d]+年|[一二三四五六七八九十\d]+年(的)?(劳动)?合同/,
+  无固定期限: /无固定期限|长期合同|签到退休/,
 };
 
 /**
@@ -116,9 +118,23 @@ export function extractFields(message: string, options: ExtractOptions): Extract
       const field = pick('number', (f) => /面积/.test(f.label));
       if (field) set(field.key, Number(area[1]));
     }
-    for (const a of findAmounts(rest)) {
+    const amounts = findAmounts(rest);
+    for (const a of amounts) {
       const field = pick('number', (f) => /元|金额|价|资本|收入|工资|基数|额/.test(f.label));
       if (field) set(field.key, a.value);
+    }
+    // 缴费工资按每月8500报: a bare number where a money field's word is said.
+    const bare =
+      amounts.length === 0
+        ? /(?<![\d.])(\d{3,9})(?![\d.]|\s*(?:平|号|栋|年|月|日|岁|个|辆|人))/.exec(rest)
+        : null;
+    if (bare?.[1]) {
+      const field = pick(
+        'number',
+        (f) =>
+          /金额|价|资本|收入|工资|基数|额/.test(f.label) && keywords(f.label).some((w) => clause.includes(w)),
+      );
+      if (field) set(field.key, Number(bare[1]));
     }
     const name = nameIn(clause, current);
     if (name) {
@@ -250,16 +266,18 @@ function nameIn(clause: string, prefix: string | undefined): string | undefined 
   const entity = prefix !== undefined && /^(enterprise|entity|individual|taxpayer)/.test(prefix);
   if (entity) {
     const m =
-      /(?:店名叫|店名是|名称是|名称叫|名字叫|名字是|字号是|字号叫|名为|叫做|叫|店名|名称|字号)[:：]?\s*([\p{Script=Han}A-Za-z0-9（）()]{2,30})/u.exec(
+      /(?:店名叫|店名是|名称是|名称叫|名字叫|名字是|字号是|字号叫|单位是|单位叫|公司是|公司叫|企业是|企业叫|名为|叫做|叫|店名|名称|字号)[:：]?\s*([\p{Script=Han}A-Za-z0-9（）()]{2,30})/u.exec(
         clause,
       );
     return m?.[1];
   }
   const m =
     /(?:我叫|名叫|叫做|叫|名字是|名字叫|姓名是?|我是)[:：]?\s*(\p{Script=Han}{2,4})/u.exec(clause) ??
-    /(?:妈妈|爸爸|母亲|父亲|孩子|宝宝|法人|联系人|男方|女方|老公|老婆|户主|经办人|代办人)(?:是|的名字是)?\s*(\p{Script=Han}{2,4})$/u.exec(
+    /(?:妈妈|爸爸|母亲|父亲|孩子|宝宝|法人|联系人|男方|女方|老公|老婆|户主|经办人|代办人|财务|会计|出纳|人事|老板|员工|填我)(?:是|的名字是)?\s*(\p{Script=Han}{2,4})$/u.exec(
       clause,
-    );
+    ) ??
+    // A clause that is only a name (周静), as people answer 您叫什么.
+    /^(\p{Script=Han}{2,3})$/u.exec(clause);
   return m?.[1] ? personName(m[1]) : undefined;
 }
 
@@ -310,8 +328,14 @@ function labelledText(
     }
     const label = field.label.replace(/（[^）]*）|\([^)]*\)/g, '').replace(LABEL_NOISE, '');
     if (label.length < 2 || /姓名|名称|民族/.test(field.label)) continue;
-    const m = new RegExp(`${escapeRegExp(label)}(?:是|为|叫|[:：])\\s*(.{1,60})$`).exec(clause);
-    if (m?.[1]) return { key: field.key, value: m[1] };
+    // The label or its last words (工作岗位 → 岗位), longest first.
+    const names = [...new Set([label, label.slice(-4), label.slice(-3), label.slice(-2)])].filter(
+      (l) => l.length >= 2,
+    );
+    for (const name of names) {
+      const m = new RegExp(`${escapeRegExp(name)}(?:是|为|叫|[:：])\\s*(.{1,60})$`).exec(clause);
+      if (m?.[1]) return { key: field.key, value: m[1] };
+    }
   }
   return undefined;
 }

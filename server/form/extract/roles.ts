@@ -20,7 +20,7 @@ export const ROLE_RULES: RoleRule[] = [
     prefixes: ['legalRep', 'operator', 'taxpayer.legalRep'],
   },
   { role: 'contact', words: /联系人/, prefixes: ['contact'] },
-  { role: 'agent', words: /经办人|代办人|代理人|受托人/, prefixes: ['agent', 'querier.agent'] },
+  { role: 'agent', words: /经办人|代办人|代理人|受托人/, prefixes: ['agent', 'querier.agent', 'contact'] },
   { role: 'safetyOfficer', words: /食品安全管理员|安全员|安全管理人员/, prefixes: ['food.safetyOfficer'] },
   { role: 'coBorrower', words: /共同借款人|共同还款人|配偶/, prefixes: ['coBorrower'] },
   { role: 'host', words: /投靠|户主/, prefixes: ['household.host', 'hukou.host'] },

@@ -82,6 +82,14 @@ export function findDates(text: string, today: Date): FoundDate[] {
     const base = new Date(Date.UTC(year0, today.getUTCMonth() + shift, 1));
     push(base.getUTCFullYear(), base.getUTCMonth() + 1, d, m.index, m.index + m[0].length);
   }
+  // 下周一, 这周三, 上周五: weeks start on Monday.
+  for (const m of text.matchAll(/(上|这|本|下)(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])/g)) {
+    const weekday = '一二三四五六日'.indexOf(m[2] === '天' ? '日' : (m[2] ?? '')) + 1 || Number(m[2]);
+    const shift = m[1] === '上' ? -7 : m[1] === '下' ? 7 : 0;
+    const todayWeekday = today.getUTCDay() === 0 ? 7 : today.getUTCDay();
+    const date = new Date(today.getTime() + (shift + weekday - todayWeekday) * 86_400_000);
+    push(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), m.index, m.index + m[0].length);
+  }
   for (const [word, days] of Object.entries(RELATIVE)) {
     for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
       if (word === '前天' && text[at - 1] === '大') continue;
