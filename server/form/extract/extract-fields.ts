@@ -64,10 +64,12 @@ const OPTION_WORDS: Record<string, RegExp> = {
  * and labelled text — each put in the field of that role whose label fits the clause best.
  */
 export function extractFields(message: string, options: ExtractOptions): Extraction {
-  // Identifiers back in capitals (normalizeText lowercases): ID numbers ending in X, credit codes.
-  const text = normalizeText(message).replace(/(?<![0-9a-z])[0-9a-z]{18}(?![0-9a-z])/g, (s) =>
-    s.toUpperCase(),
-  );
+  // Values are read from the message as written (NFKC only: 黎国樑 stays 黎国樑); roles from its simplified form.
+  const text = message
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/(?<![0-9a-z])[0-9a-z]{18}(?![0-9a-z])/gi, (v) => v.toUpperCase());
   const fields = options.fields;
   const prefixes = formPrefixes(fields.map((f) => f.key));
   const asking = options.asking ? fields.find((f) => f.key === options.asking) : undefined;
@@ -79,7 +81,7 @@ export function extractFields(message: string, options: ExtractOptions): Extract
 
   let prefix: string | undefined;
   for (const clause of clauses(text)) {
-    const roles = rolesIn(clause, prefixes);
+    const roles = rolesIn(normalizeText(clause), prefixes);
     if (roles[0]) prefix = roles[0].prefix;
     const current = prefix ?? (asking ? prefixOf(asking.key) : undefined);
     const pick = (type: FieldSpec['type'], hint?: (f: FieldSpec) => boolean) =>
@@ -272,7 +274,9 @@ function nameIn(clause: string, prefix: string | undefined): string | undefined 
     return m?.[1];
   }
   const m =
-    /(?:我叫|名叫|叫做|叫|名字是|名字叫|姓名是?|我是)[:：]?\s*(\p{Script=Han}{2,4})/u.exec(clause) ??
+    /(?:我叫|名叫|叫做|叫|名字是|名字叫|姓名是?)[:：]?\s*(\p{Script=Han}{2,4})/u.exec(clause) ??
+    // 我是X only when X is all that follows (我是周静, not 我是单位参保的).
+    /我是\s*(\p{Script=Han}{2,4})$/u.exec(clause) ??
     /(?:妈妈|爸爸|母亲|父亲|孩子|宝宝|法人|联系人|男方|女方|老公|老婆|户主|经办人|代办人|财务|会计|出纳|人事|老板|员工|填我)(?:是|的名字是)?\s*(\p{Script=Han}{2,4})$/u.exec(
       clause,
     ) ??
@@ -281,7 +285,12 @@ function nameIn(clause: string, prefix: string | undefined): string | undefined 
   return m?.[1] ? personName(m[1]) : undefined;
 }
 
+/** Words that start like a name but are not one (单位, 万一, 周末 …). */
+const NOT_NAME =
+  /参保|单位|公司|个体|本人|外地|本地|户口|独生|退休|农村|城镇|周末|万一|时候|高兴|方便|文件|金额|毛病|安全|程序|白天|包括/;
+
 function personName(raw: string): string | undefined {
+  if (NOT_NAME.test(raw)) return undefined;
   const compound = COMPOUND_SURNAMES.exec(raw);
   const surnameLength = compound ? 2 : 1;
   if (!compound && !SURNAMES.includes(raw[0] ?? '')) return undefined;
@@ -300,8 +309,20 @@ function addressIn(clause: string): string | undefined {
   const value =
     cue?.[1] ??
     /(\p{Script=Han}{2,}(?:省|市|州|县|区).{2,50}(?:号|栋|室|楼|村|组|小区|单元|弄|巷))/u.exec(clause)?.[1];
-  if (!value) return undefined;
-  return /省|市|州|县|区|镇|乡|街|路|巷|村|号|栋|小区/.test(value) ? value.replace(/[的了]$/, '') : undefined;
+  if (!value || !/省|市|州|县|区|镇|乡|街|路|巷|村|号|栋|小区/.test(value)) return undefined;
+  return startOfPlace(value).replace(/[的了]$/, '');
+}
+
+/** What comes before the place name is the way it was said (我们住, 户籍地址, 房子在): cut at the last such word. */
+function startOfPlace(value: string): string {
+  const place = /省|市|州|县|区|镇|乡/.exec(value);
+  if (!place) return value;
+  const head = value.slice(0, place.index);
+  const cue =
+    /.*(?:住在|住址是?|地址是?|户口在|户籍在|户籍地址是?|户籍地是?|户口|户籍|家住|家在|寄到|送到|开在|店在|位于|门面在|坐落于?|住所|营业场所|场所在|房子在|现住|住|在|是|为|：|:)/u.exec(
+      head,
+    );
+  return cue ? value.slice(cue[0].length) : value;
 }
 
 function literal(option: string): RegExp {
