@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express from 'express';
 import type { Logger } from 'pino';
@@ -11,8 +13,13 @@ import { FeedbackService } from './feedback/feedback-service.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
 import { requestLog } from './http/request-log.ts';
 import { chatRoutes } from './http/routes/chat-routes.ts';
+import { consentRoutes } from './http/routes/consent-routes.ts';
 import { feedbackRoutes } from './http/routes/feedback-routes.ts';
 import { knowledgeRoutes } from './http/routes/knowledge-routes.ts';
+import type { ConsentStore } from './shared-data/consent.ts';
+import { ExchangeClient } from './shared-data/exchange-client.ts';
+import { sandboxExchange } from './shared-data/sandbox/sandbox-exchange.ts';
+import { SharedPrefill } from './shared-data/shared-prefill.ts';
 import { attachChatNamespace } from './socket/chat-namespace.ts';
 import type { SessionStore } from './stores/session.types.ts';
 
@@ -23,27 +30,31 @@ const WIDGET_DIR = join(import.meta.dirname, '..', 'widget');
 
 export interface AppDeps {
   knowledge: Knowledge;
-  store: SessionStore;
+  /** Sessions, turns, feedback, consents and the audit log (SQLite by default). */
+  store: SessionStore & ConsentStore;
   logger: Logger;
   /** The model and 敏感词 (from config); without a model every reply is deterministic. */
   answer?: AnswerOptions;
   /** Verifies identity tokens for role-protected routes. */
   auth: Auth;
+  /** A real exchange (base URL and app key); without it yishi serves and reads its own sandbox exchange. */
+  exchange?: { baseUrl: string; apiKey: string };
 }
 
 export interface App {
   http: HttpServer;
   io: Server;
   answers: AnswerService;
-  store: SessionStore;
+  store: SessionStore & ConsentStore;
   close(): Promise<void>;
 }
 
 /** Wires HTTP routes, the socket namespace and the demo page over the given knowledge and store. */
-export function createApp({ knowledge, store, logger, answer = {}, auth }: AppDeps): App {
+export function createApp({ knowledge, store, logger, answer = {}, auth, exchange }: AppDeps): App {
   const answers = new AnswerService(knowledge, store, answer);
   const feedback = new FeedbackService(store, knowledge.catalog);
   const app = express();
+  const http = createServer(app);
   app.disable('x-powered-by');
   app.use(requestLog(logger));
   app.use(express.json({ limit: '16kb' }));
@@ -54,11 +65,21 @@ export function createApp({ knowledge, store, logger, answer = {}, auth }: AppDe
   app.use('/api', knowledgeRoutes(knowledge));
   app.use('/api', chatRoutes(answers, knowledge));
   app.use('/api', feedbackRoutes(feedback, auth));
+  // The sandbox exchange of synthetic people and companies, read over HTTP like a real one.
+  const sandboxKey = randomUUID();
+  if (!exchange) app.use('/sandbox/exchange/v1', sandboxExchange(sandboxKey));
+  const client = new ExchangeClient(
+    () =>
+      exchange?.baseUrl ??
+      `http://127.0.0.1:${(http.address() as AddressInfo | null)?.port ?? 0}/sandbox/exchange/v1`,
+    exchange?.apiKey ?? sandboxKey,
+  );
+  const prefill = new SharedPrefill(client, store, knowledge.catalog);
+  app.use('/api', consentRoutes({ answers, store, auth, catalog: knowledge.catalog, prefill }));
   app.use(express.static(join(WIDGET_DIR, 'demo'), { index: 'index.html' }));
   app.use(notFound);
   app.use(errorHandler(logger));
 
-  const http = createServer(app);
   const io = new Server(http, { serveClient: false, maxHttpBufferSize: 16 * 1024 });
   attachChatNamespace(io, answers, store, logger);
 

@@ -51,6 +51,9 @@ export const ConfigSchema = z.object({
   AUTH_JWKS_URL: optionalUrl,
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
+  /** A real data-sharing exchange (same contract as the sandbox); default: the sandbox yishi serves itself. */
+  EXCHANGE_BASE_URL: optionalUrl,
+  EXCHANGE_API_KEY: z.string().min(1).optional(),
   /** PostgreSQL for stores instead of SQLite (issue "Production readiness"). */
   DATABASE_URL: optionalUrl,
   /** socket.io Redis adapter across nodes (issue "Production readiness"). */

@@ -39,6 +39,9 @@ async function main(): Promise<void> {
     store,
     logger,
     auth: Auth.fromConfig(config),
+    ...(config.EXCHANGE_BASE_URL
+      ? { exchange: { baseUrl: config.EXCHANGE_BASE_URL, apiKey: config.EXCHANGE_API_KEY ?? '' } }
+      : {}),
     answer: { llm, sensitiveWords: config.sensitiveWords, injectionCheck: config.LLM_INJECTION_CHECK },
   });
 

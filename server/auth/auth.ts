@@ -13,11 +13,17 @@ export type Role = z.infer<typeof Role>;
 export interface Principal {
   subject: string;
   roles: Role[];
+  /** The verified resident ID number the portal's real-name check gives a citizen (claim `idn`). */
+  idNumber?: string;
 }
 
 const Claims = z.object({
   sub: z.string().min(1),
   roles: z.array(z.string()).default([]),
+  idn: z
+    .string()
+    .regex(/^\d{17}[\dX]$/)
+    .optional(),
 });
 
 /**
@@ -61,17 +67,21 @@ export class Auth {
         algorithms: this.key instanceof Uint8Array ? ['HS256'] : ['RS256', 'ES256', 'EdDSA'],
       });
       const claims = Claims.parse(payload);
-      return { subject: claims.sub, roles: claims.roles.flatMap((r) => Role.safeParse(r).data ?? []) };
+      return {
+        subject: claims.sub,
+        roles: claims.roles.flatMap((r) => Role.safeParse(r).data ?? []),
+        ...(claims.idn ? { idNumber: claims.idn } : {}),
+      };
     } catch (error) {
       throw new YishiError('unauthorized', 'auth', '登录凭证无效或已过期，请重新登录', { cause: error });
     }
   }
 
   /** Signs a token with the HS256 secret (the development issuer's, or AUTH_JWT_SECRET); not with a JWKS. */
-  async issue(subject: string, roles: Role[], expiresIn = '8h'): Promise<string> {
+  async issue(subject: string, roles: Role[], expiresIn = '8h', idNumber?: string): Promise<string> {
     if (!this.devSecret)
       throw new YishiError('forbidden', 'auth', 'tokens are issued by the portal, not by yishi');
-    return new SignJWT({ roles })
+    return new SignJWT({ roles, ...(idNumber ? { idn: idNumber } : {}) })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(subject)
       .setIssuedAt()

@@ -17,6 +17,7 @@ export const SessionStateSchema = z.object({
   turnCount: z.number().int().default(0),
   history: z.array(z.object({ user: z.string(), reply: z.string() })).default([]),
   form: FormState.optional(),
+  owner: z.string().optional(),
 });
 
 export const TurnRecordSchema = z.object({

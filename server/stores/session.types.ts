@@ -24,6 +24,8 @@ export interface SessionState {
   history: { user: string; reply: string }[];
   /** The unified-form draft (一表申请), once the person starts filling. */
   form?: FormState;
+  /** The authenticated person the session belongs to, once they log in (consent, shared data). */
+  owner?: string;
 }
 
 /** One recorded turn: enough to review what happened, never the raw retrieval payloads. */

@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { FeedbackRecord } from '../feedback/feedback.schema.ts';
+import { entryHash, GENESIS } from '../shared-data/audit-chain.ts';
+import { AuditEntry, Consent, type ConsentStore } from '../shared-data/consent.ts';
 import type { SessionState, SessionStore, TurnRecord } from './session.types.ts';
 import { SessionStateSchema, TurnRecordSchema } from './session-state.schema.ts';
 
@@ -27,6 +29,19 @@ const MIGRATIONS = [
      PRIMARY KEY (session_id, seq)
    )`,
   `CREATE INDEX IF NOT EXISTS turns_outcome ON turns (json_extract(record, '$.outcome'), created_at)`,
+  `CREATE TABLE IF NOT EXISTS consents (
+     id TEXT PRIMARY KEY,
+     session_id TEXT NOT NULL,
+     record TEXT NOT NULL
+   )`,
+  `CREATE TABLE IF NOT EXISTS audit_log (
+     seq INTEGER PRIMARY KEY,
+     record TEXT NOT NULL,
+     hash TEXT NOT NULL
+   )`,
+  // Append-only: the database itself refuses to change or remove an audit entry.
+  `CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END`,
+  `CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END`,
   `CREATE TABLE IF NOT EXISTS turn_replies (
      turn_id TEXT PRIMARY KEY,
      session_id TEXT NOT NULL,
@@ -40,7 +55,7 @@ const RecordRow = z.object({ record: z.string() });
 const ReplyRow = z.object({ reply: z.string() });
 
 /** The embedded default store: one SQLite file in the data directory (WAL mode), surviving restarts. */
-export class SqliteSessionStore implements SessionStore {
+export class SqliteSessionStore implements SessionStore, ConsentStore {
   private readonly db: Database.Database;
 
   constructor(file: string) {
@@ -115,6 +130,44 @@ export class SqliteSessionStore implements SessionStore {
       .prepare('SELECT record FROM feedback WHERE created_at >= ? ORDER BY created_at DESC')
       .all(since ?? '')
       .map((row) => FeedbackRecord.parse(JSON.parse(RecordRow.parse(row).record)));
+  }
+
+  async saveConsent(consent: Consent): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO consents (id, session_id, record) VALUES (?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET record = excluded.record`,
+      )
+      .run(consent.id, consent.sessionId, JSON.stringify(consent));
+  }
+
+  async listConsents(sessionId: string): Promise<Consent[]> {
+    return this.db
+      .prepare('SELECT record FROM consents WHERE session_id = ? ORDER BY rowid')
+      .all(sessionId)
+      .map((row) => Consent.parse(JSON.parse(RecordRow.parse(row).record)));
+  }
+
+  async appendAudit(entry: Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>): Promise<AuditEntry> {
+    // One transaction: read the last hash and append, so concurrent appends cannot fork the chain.
+    return this.db.transaction(() => {
+      const last = this.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+        | { seq: number; hash: string }
+        | undefined;
+      const base = { ...entry, seq: (last?.seq ?? 0) + 1, prevHash: last?.hash ?? GENESIS };
+      const full: AuditEntry = { ...base, hash: entryHash(base) };
+      this.db
+        .prepare('INSERT INTO audit_log (seq, record, hash) VALUES (?, ?, ?)')
+        .run(full.seq, JSON.stringify(full), full.hash);
+      return full;
+    })();
+  }
+
+  async listAudit(): Promise<AuditEntry[]> {
+    return this.db
+      .prepare('SELECT record FROM audit_log ORDER BY seq')
+      .all()
+      .map((row) => AuditEntry.parse(JSON.parse(RecordRow.parse(row).record)));
   }
 
   async getReply(turnId: string): Promise<unknown | undefined> {
