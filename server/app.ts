@@ -14,6 +14,7 @@ import { errorHandler, notFound } from './http/error-handler.ts';
 import { requestLog } from './http/request-log.ts';
 import { chatRoutes } from './http/routes/chat-routes.ts';
 import { consentRoutes } from './http/routes/consent-routes.ts';
+import { demoRoutes } from './http/routes/demo-routes.ts';
 import { feedbackRoutes } from './http/routes/feedback-routes.ts';
 import { knowledgeRoutes } from './http/routes/knowledge-routes.ts';
 import type { ConsentStore } from './shared-data/consent.ts';
@@ -75,6 +76,7 @@ export function createApp({ knowledge, store, logger, answer = {}, auth, exchang
     exchange?.apiKey ?? sandboxKey,
   );
   const prefill = new SharedPrefill(client, store, knowledge.catalog);
+  app.use('/api', demoRoutes(auth));
   app.use('/api', consentRoutes({ answers, store, auth, catalog: knowledge.catalog, prefill }));
   app.use(express.static(join(WIDGET_DIR, 'demo'), { index: 'index.html' }));
   app.use(notFound);

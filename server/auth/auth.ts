@@ -38,6 +38,7 @@ export class Auth {
     private readonly options: { issuer?: string; audience?: string },
     /** The HS256 secret, when tokens are verified with one: lets `issue` sign tokens (demo, operators). */
     private readonly devSecret?: Uint8Array,
+    private readonly isDev = false,
   ) {}
 
   static fromConfig(config: Config): Auth {
@@ -51,13 +52,18 @@ export class Auth {
       return new Auth(secret, options, secret);
     }
     const secret = devSecret(config.dataDir);
-    return new Auth(secret, options, secret);
+    return new Auth(secret, options, secret, true);
   }
 
   /** A verifier with a known secret (tests, and the demo issuer). */
-  static withSecret(secret: string): Auth {
+  static withSecret(secret: string, development = true): Auth {
     const key = new TextEncoder().encode(secret);
-    return new Auth(key, {}, key);
+    return new Auth(key, {}, key, development);
+  }
+
+  /** The development issuer (no portal keys configured): the demo page may log a sandbox citizen in. */
+  get development(): boolean {
+    return this.devSecret !== undefined && this.isDev;
   }
 
   async verify(token: string): Promise<Principal> {

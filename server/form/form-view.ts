@@ -16,6 +16,8 @@ export interface FormFieldState {
   /** Why a value was refused (invalid). */
   message?: string;
   matters: string[];
+  /** The shared source that can fill it under consent. */
+  shared?: { source: string; name: string };
 }
 
 /**
@@ -42,6 +44,14 @@ export function formView(
       status: s ? s.status : 'needs_input',
       ...(s?.message ? { message: s.message } : {}),
       matters: f.matters,
+      ...(f.shared
+        ? {
+            shared: {
+              source: f.shared.source,
+              name: catalog.sharedSources.get(f.shared.source)?.name ?? f.shared.source,
+            },
+          }
+        : {}),
     };
   });
   return { bundleId, ...(state?.asking ? { asking: state.asking } : {}), fields };

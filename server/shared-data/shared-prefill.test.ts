@@ -114,6 +114,17 @@ describe('prefill from the sandbox exchange under consent (real HTTP connector)'
   });
 });
 
+describe('demo login (development issuer only)', () => {
+  it('logs in a sandbox parent of a newborn, whose token can read the birth record', async () => {
+    const login = await postJson(`${running.url}/api/dev/demo-login`, {});
+    expect(login.status).toBe(200);
+    expect(login.body.person.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    const principal = await TEST_AUTH.verify(login.body.token);
+    expect(principal.roles).toEqual(['citizen']);
+    expect(registry.births.some((b) => b.父亲公民身份号码 === principal.idNumber)).toBe(true);
+  });
+});
+
 describe('audit chain', () => {
   it('detects an altered or removed entry', async () => {
     const { entryHash, GENESIS } = await import('./audit-chain.ts');
