@@ -38,7 +38,10 @@ function composeReply(ctx: Context): void {
     return;
   }
   const { catalog } = ctx.knowledge;
-  if (ctx.filled && ctx.session.form && ctx.intents.length === 0) {
+  // While filling, a message that gave values gets what was filled (电话13912345678 is an answer, not a
+  // question about phone numbers); a question that filled nothing is answered as usual.
+  const filledSomething = ctx.filled && (ctx.filled.set.length > 0 || ctx.filled.rejected.length > 0);
+  if (ctx.filled && ctx.session.form && (filledSomething || ctx.intents.length === 0)) {
     ctx.outcome = 'answered';
     ctx.reply = fillReply(catalog, ctx.session.form, ctx.filled);
     ctx.citations = citationsFor(plan, new Set());
