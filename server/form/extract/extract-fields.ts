@@ -222,7 +222,9 @@ function chooseField(
     : [];
   // Fields of the application itself (premises.area, delivery.address) take values whoever the clause is about.
   // …and the contact's phone is where a phone goes when the person it is about has none (孩子…电话…).
-  const general = ofType.filter((f) => !roleField(f.key) || (type === 'phone' && f.key.startsWith('contact.')));
+  const general = ofType.filter(
+    (f) => !roleField(f.key) || (type === 'phone' && f.key.startsWith('contact.')),
+  );
   const pool =
     mine.length > 0 ? mine : general.length > 0 ? general : !prefix && ofType.length === 1 ? ofType : [];
   if (pool.length <= 1) return pool[0];
