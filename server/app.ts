@@ -16,6 +16,7 @@ import { chatRoutes } from './http/routes/chat-routes.ts';
 import { consentRoutes } from './http/routes/consent-routes.ts';
 import { demoRoutes } from './http/routes/demo-routes.ts';
 import { feedbackRoutes } from './http/routes/feedback-routes.ts';
+import { formRoutes } from './http/routes/form-routes.ts';
 import { knowledgeRoutes } from './http/routes/knowledge-routes.ts';
 import type { ConsentStore } from './shared-data/consent.ts';
 import { ExchangeClient } from './shared-data/exchange-client.ts';
@@ -64,7 +65,7 @@ export function createApp({ knowledge, store, logger, answer = {}, auth, exchang
     res.json({ status: 'ok' });
   });
   app.use('/api', knowledgeRoutes(knowledge));
-  app.use('/api', chatRoutes(answers, knowledge));
+  app.use('/api', chatRoutes(answers));
   app.use('/api', feedbackRoutes(feedback, auth));
   // The sandbox exchange of synthetic people and companies, read over HTTP like a real one.
   const sandboxKey = randomUUID();
@@ -76,6 +77,7 @@ export function createApp({ knowledge, store, logger, answer = {}, auth, exchang
     exchange?.apiKey ?? sandboxKey,
   );
   const prefill = new SharedPrefill(client, store, knowledge.catalog);
+  app.use('/api', formRoutes({ answers, store, auth, catalog: knowledge.catalog }));
   app.use('/api', demoRoutes(auth));
   app.use('/api', consentRoutes({ answers, store, auth, catalog: knowledge.catalog, prefill }));
   app.use(express.static(join(WIDGET_DIR, 'demo'), { index: 'index.html' }));

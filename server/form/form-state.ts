@@ -26,5 +26,7 @@ export const FormState = z.object({
   filling: z.boolean(),
   asking: z.string().optional(),
   fields: z.record(z.string(), FieldState),
+  /** The application package once submitted (receipt number, values, matters). */
+  submission: z.looseObject({ receipt: z.string(), submittedAt: z.string() }).optional(),
 });
 export type FormState = z.infer<typeof FormState>;

@@ -251,3 +251,66 @@ describe('region versions through the API', () => {
     expect(chat.body.citations.length).toBeGreaterThan(0);
   });
 });
+
+describe('the form: set, confirm, clear, read back and submit', () => {
+  it('validates typed values, refuses to submit an incomplete form, and gives a receipt for a complete one', async () => {
+    const first = await postJson(`${running.url}/api/chat`, { message: '公司信用修复要怎么办' });
+    const sessionId = first.body.sessionId;
+    expect(first.body.bundle.id).toBe('credit-repair');
+    const put = (key: string, value: unknown) =>
+      fetch(`${running.url}/api/sessions/${sessionId}/form/fields/${key}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ value }),
+      }).then(async (r) => ({ status: r.status, body: await r.json() }));
+    const bad = await put('legalRep.idNumber', '430104199203154417');
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.message).toMatch(/校验不通过/);
+    const good = await put('legalRep.idNumber', '430104199203154416');
+    expect(good.status).toBe(200);
+    expect(good.body.fields.find((f: { key: string }) => f.key === 'legalRep.idNumber')).toMatchObject({
+      value: '430104199203154416',
+      status: 'confirmed',
+      source: { kind: 'person' },
+    });
+    expect((await put('nope.field', 'x')).status).toBe(404);
+
+    const early = await postJson(`${running.url}/api/sessions/${sessionId}/form/submit`, { confirm: true });
+    expect(early.status).toBe(422);
+    expect(early.body.error.message).toMatch(/还有\d+项/);
+
+    const form = await getJson(`${running.url}/api/sessions/${sessionId}/form`);
+    const sample: Record<string, unknown> = {
+      idNumber: '430104199203154416',
+      uscc: '91430104MA4L123454',
+      phone: '13912345678',
+      date: '2026-11-03',
+      number: 1,
+      boolean: true,
+    };
+    for (const f of form.body.fields as { key: string; type: string; required: boolean; value: unknown }[]) {
+      if (!f.required || f.value !== null) continue;
+      const options = (await getJson(`${running.url}/api/bundles/credit-repair`)).body.form.fields.find(
+        (x: { key: string }) => x.key === f.key,
+      ).options;
+      expect((await put(f.key, options?.[0] ?? sample[f.type] ?? '测试内容')).status).toBe(200);
+    }
+    const readBack = await postJson(`${running.url}/api/chat`, { sessionId, message: '帮我填表' });
+    expect(readBack.status).toBe(200);
+    const check = await postJson(`${running.url}/api/chat`, { sessionId, message: '帮我核对一下' });
+    expect(check.body.reply).toMatch(/请核对/);
+    expect(check.body.reply).toMatch(/4301\*+16/);
+    expect(check.body.reply).not.toContain('430104199203154416');
+    const done = await postJson(`${running.url}/api/chat`, { sessionId, message: '确认提交' });
+    expect(done.body.reply).toMatch(/回执编号：YS\d{8}[0-9A-F]{8}/);
+    const receipt = await getJson(`${running.url}/api/sessions/${sessionId}/form/receipt`);
+    expect(receipt.body.matters.length).toBeGreaterThan(0);
+    expect(receipt.body.fields.every((f: { source: unknown }) => f.source)).toBe(true);
+    const html = await fetch(`${running.url}/api/sessions/${sessionId}/form/receipt.html`);
+    expect(html.headers.get('content-type')).toMatch(/text\/html/);
+    const page = await html.text();
+    expect(page).toContain(receipt.body.receipt);
+    expect(page).not.toContain('430104199203154416');
+    expect((await put('legalRep.phone', '13800001111')).status).toBe(409);
+  });
+});

@@ -1,0 +1,132 @@
+import type { Request } from 'express';
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Catalog } from '../../../knowledge/index.ts';
+import { YishiError } from '../../../knowledge/yishi-error.ts';
+import type { AnswerService } from '../../answer/answer-service.ts';
+import type { Auth } from '../../auth/auth.ts';
+import { checkFieldValue } from '../../form/field-value.ts';
+import { newForm } from '../../form/fill.ts';
+import type { FormState } from '../../form/form-state.ts';
+import { formView } from '../../form/form-view.ts';
+import { receiptHtml, type Submission, submitForm } from '../../form/submission.ts';
+import type { SessionState, SessionStore } from '../../stores/session.types.ts';
+import { parsePayload } from '../parse.ts';
+
+const Params = z.object({ id: z.uuid('会话编号格式不正确') });
+const FieldParams = Params.extend({ key: z.string().min(1).max(80) });
+const SetValue = z.strictObject({ value: z.union([z.string().max(500), z.number(), z.boolean()]) });
+const Submit = z.strictObject({ confirm: z.literal(true, '提交前请确认表单内容无误（confirm: true）') });
+
+/**
+ * The unified form of a session: read it, set / confirm / clear a field, submit, and fetch the receipt.
+ * Filling needs no login; once a session belongs to a logged-in person (consent), only their token may change it.
+ */
+export function formRoutes(deps: {
+  answers: AnswerService;
+  store: SessionStore;
+  auth: Auth;
+  catalog: Catalog;
+}): Router {
+  const { answers, store, auth, catalog } = deps;
+  const router = Router();
+
+  async function load(req: Request, write: boolean): Promise<{ session: SessionState; form: FormState }> {
+    const { id } = parsePayload(Params, req.params, 'form');
+    const session = await answers.getSession(id);
+    if (session.owner && write) {
+      const token = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
+      if (!token) throw new YishiError('unauthorized', 'auth', '需要登录后访问');
+      const principal = await auth.verify(token);
+      if (principal.subject !== session.owner)
+        throw new YishiError('forbidden', 'form', '这个会话不属于当前登录的用户');
+    }
+    const bundleId = session.form?.bundleId ?? session.bundleId;
+    if (!bundleId) throw new YishiError('not_found', 'form', '这个会话还没有确定要办的事，暂无表单');
+    if (!session.form || session.form.bundleId !== bundleId) session.form = newForm(bundleId);
+    return { session, form: session.form };
+  }
+
+  function fieldOf(form: FormState, key: string) {
+    const field = catalog.bundles.get(form.bundleId)?.form.fields.find((f) => f.key === key);
+    if (!field) throw new YishiError('not_found', 'form', `表单里没有“${key}”这一项`);
+    return field;
+  }
+
+  const view = (form: FormState) => formView(catalog, form.bundleId, form);
+
+  router.get('/sessions/:id/form', async (req, res) => {
+    const { id } = parsePayload(Params, req.params, 'session');
+    const session = await answers.getSession(id);
+    const bundleId = session.form?.bundleId ?? session.bundleId;
+    if (!bundleId) throw new YishiError('not_found', 'form', '这个会话还没有确定要办的事，暂无表单');
+    res.json(formView(catalog, bundleId, session.form));
+  });
+
+  router.put('/sessions/:id/form/fields/:key', async (req, res) => {
+    const { key } = parsePayload(FieldParams, req.params, 'form');
+    const { value } = parsePayload(SetValue, req.body, 'form');
+    const { session, form } = await load(req, true);
+    if (form.submission) throw new YishiError('conflict', 'form', '申请已提交，不能再修改');
+    const checked = checkFieldValue(fieldOf(form, key), value);
+    if (!checked.ok) throw new YishiError('invalid', 'form', checked.message);
+    form.fields[key] = {
+      value: checked.value,
+      source: { kind: 'person', at: new Date().toISOString() },
+      status: 'confirmed',
+    };
+    await store.saveSession(session);
+    res.json(view(form));
+  });
+
+  router.post('/sessions/:id/form/fields/:key/confirm', async (req, res) => {
+    const { key } = parsePayload(FieldParams, req.params, 'form');
+    const { session, form } = await load(req, true);
+    fieldOf(form, key);
+    const state = form.fields[key];
+    if (state?.value == null) throw new YishiError('invalid', 'form', '这一项还没有内容，不能确认');
+    state.status = 'confirmed';
+    await store.saveSession(session);
+    res.json(view(form));
+  });
+
+  router.delete('/sessions/:id/form/fields/:key', async (req, res) => {
+    const { key } = parsePayload(FieldParams, req.params, 'form');
+    const { session, form } = await load(req, true);
+    if (form.submission) throw new YishiError('conflict', 'form', '申请已提交，不能再修改');
+    fieldOf(form, key);
+    delete form.fields[key];
+    await store.saveSession(session);
+    res.json(view(form));
+  });
+
+  router.post('/sessions/:id/form/submit', async (req, res) => {
+    parsePayload(Submit, req.body, 'form');
+    const { session, form } = await load(req, true);
+    if (form.submission)
+      throw new YishiError('conflict', 'form', `申请已提交，回执编号 ${form.submission.receipt}`);
+    const result = submitForm(catalog, form);
+    if (!result.ok)
+      throw new YishiError('invalid', 'form', `还有${result.problems.length}项需要补充或更正`, {
+        details: result.problems,
+      });
+    form.submission = result.submission as unknown as FormState['submission'];
+    form.filling = false;
+    await store.saveSession(session);
+    res.status(201).json(result.submission);
+  });
+
+  router.get('/sessions/:id/form/receipt', async (req, res) => {
+    const { form } = await load(req, false);
+    if (!form.submission) throw new YishiError('not_found', 'form', '还没有提交申请');
+    res.json(form.submission);
+  });
+
+  router.get('/sessions/:id/form/receipt.html', async (req, res) => {
+    const { form } = await load(req, false);
+    if (!form.submission) throw new YishiError('not_found', 'form', '还没有提交申请');
+    res.type('html').send(receiptHtml(form.submission as unknown as Submission));
+  });
+
+  return router;
+}
