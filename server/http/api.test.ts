@@ -314,3 +314,23 @@ describe('the form: set, confirm, clear, read back and submit', () => {
     expect((await put('legalRep.phone', '13800001111')).status).toBe(409);
   });
 });
+
+describe('case codes', () => {
+  it('resume a draft on another device with a short code', async () => {
+    const first = await postJson(`${running.url}/api/chat`, { message: '宝宝出生了要办哪些手续' });
+    const sessionId = first.body.sessionId;
+    await postJson(`${running.url}/api/chat`, { sessionId, message: '帮我填表' });
+    await postJson(`${running.url}/api/chat`, { sessionId, message: '孩子叫林小满' });
+    const code = await postJson(`${running.url}/api/sessions/${sessionId}/case-code`, {});
+    expect(code.status).toBe(201);
+    expect(code.body.code).toMatch(/^[3-9A-Y]{3}-[3-9A-Y]{3}$/);
+    const typed = code.body.code.toLowerCase().replace('-', ' ');
+    const resumed = await getJson(`${running.url}/api/cases/${encodeURIComponent(typed)}`);
+    expect(resumed.status).toBe(200);
+    expect(resumed.body.sessionId).toBe(sessionId);
+    expect(resumed.body.form.fields.find((f: { key: string }) => f.key === 'child.name').value).toBe(
+      '林小满',
+    );
+    expect((await getJson(`${running.url}/api/cases/AAA-AAA`)).status).toBe(404);
+  });
+});

@@ -63,6 +63,9 @@ export interface SessionStore {
   /** Ratings, newest first. */
   listFeedback(since: string | undefined): Promise<FeedbackRecord[]>;
   /** The stored answer to a client turn id, for idempotent socket turns. */
+  /** A short case code that resumes a session on another device or channel, until it expires. */
+  saveCaseCode(code: string, sessionId: string, expiresAt: string): Promise<void>;
+  findCaseCode(code: string): Promise<{ sessionId: string; expiresAt: string } | undefined>;
   getReply(turnId: string): Promise<unknown | undefined>;
   saveReply(turnId: string, sessionId: string, reply: unknown): Promise<void>;
   close(): Promise<void>;

@@ -42,6 +42,11 @@ const MIGRATIONS = [
   // Append-only: the database itself refuses to change or remove an audit entry.
   `CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END`,
   `CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END`,
+  `CREATE TABLE IF NOT EXISTS case_codes (
+     code TEXT PRIMARY KEY,
+     session_id TEXT NOT NULL,
+     expires_at TEXT NOT NULL
+   )`,
   `CREATE TABLE IF NOT EXISTS turn_replies (
      turn_id TEXT PRIMARY KEY,
      session_id TEXT NOT NULL,
@@ -168,6 +173,19 @@ export class SqliteSessionStore implements SessionStore, ConsentStore {
       .prepare('SELECT record FROM audit_log ORDER BY seq')
       .all()
       .map((row) => AuditEntry.parse(JSON.parse(RecordRow.parse(row).record)));
+  }
+
+  async saveCaseCode(code: string, sessionId: string, expiresAt: string): Promise<void> {
+    this.db
+      .prepare('INSERT INTO case_codes (code, session_id, expires_at) VALUES (?, ?, ?)')
+      .run(code, sessionId, expiresAt);
+  }
+
+  async findCaseCode(code: string): Promise<{ sessionId: string; expiresAt: string } | undefined> {
+    const row = this.db.prepare('SELECT session_id, expires_at FROM case_codes WHERE code = ?').get(code) as
+      | { session_id: string; expires_at: string }
+      | undefined;
+    return row ? { sessionId: row.session_id, expiresAt: row.expires_at } : undefined;
   }
 
   async getReply(turnId: string): Promise<unknown | undefined> {
