@@ -13,7 +13,7 @@ import { startApp, testKnowledge } from '../testing/start-app.ts';
 import { createLlmClient } from './llm-client.ts';
 import { type Behaviour, type ChatRequest, startOpenAiTestServer } from './testing/openai-test-server.ts';
 
-type Prompt = 'composer' | 'understanding' | 'injection' | 'rephrase' | 'other';
+type Prompt = 'composer' | 'understanding' | 'injection' | 'rephrase' | 'extraction' | 'other';
 
 function promptOf(req: ChatRequest): Prompt {
   const system = req.messages.find((m) => m.role === 'system')?.content ?? '';
@@ -21,6 +21,7 @@ function promptOf(req: ChatRequest): Prompt {
   if (system.includes('You classify messages')) return 'understanding';
   if (system.includes('You screen messages')) return 'injection';
   if (system.includes('Rewrite the latest message')) return 'rephrase';
+  if (system.includes('You extract form values')) return 'extraction';
   return 'other';
 }
 
@@ -54,6 +55,7 @@ async function setup(
     understanding: 0,
     injection: 0,
     rephrase: 0,
+    extraction: 0,
     other: 0,
   };
   const server = await startOpenAiTestServer((req) => {
@@ -65,6 +67,7 @@ async function setup(
     if (kind === 'injection') return NOT_ATTACK;
     if (kind === 'understanding')
       return json({ bundleId: null, candidates: [], facts: {}, intents: [], offTopic: false });
+    if (kind === 'extraction') return json({ values: {} });
     return { status: 500 };
   });
   const config = loadConfig({
@@ -241,6 +244,37 @@ describe('LLM path (contract tests against a local OpenAI-compatible server)', (
     });
     expect(got.outcome).toBe('unsafe');
     expect(got.plan).toBeUndefined();
+  });
+
+  it('adds form values from model extraction only when they pass the validators, with source "model"', async () => {
+    const { answers, server } = await setup((req) => answer(firstParagraph(req)), {
+      extraction: () =>
+        json({
+          values: {
+            'household.headName': '林国栋',
+            'father.idNumber': '430104199203154417',
+            'child.gender': '不详',
+            'made.up': 'x',
+          },
+        }),
+    });
+    const first = await answers.answer({ message: '宝宝出生了要办哪些手续', channel: 'test' });
+    await answers.answer({ sessionId: first.sessionId, message: '帮我填表', channel: 'test' });
+    const { context } = await answers.run({
+      sessionId: first.sessionId,
+      message: '孩子叫林小满，户口落在她爷爷林国栋那里',
+      channel: 'test',
+    });
+    const fields = context.session.form?.fields ?? {};
+    expect(fields['child.name']).toMatchObject({ value: '林小满', source: { kind: 'conversation' } });
+    expect(fields['household.headName']).toMatchObject({ value: '林国栋', source: { kind: 'model' } });
+    expect(fields['father.idNumber']).toBeUndefined();
+    expect(fields['child.gender']).toBeUndefined();
+    expect(fields['made.up']).toBeUndefined();
+    const extraction = server.requests.find((r) => promptOf(r) === 'extraction');
+    expect(extraction?.messages.find((m) => m.role === 'user')?.content).toMatch(
+      /child\.gender \| 新生儿性别 \| choice \| 男\/女/,
+    );
   });
 
   it('streams live deltas over socket.io, and the final reply matches them', async () => {

@@ -1,6 +1,12 @@
+import { z } from 'zod';
+import type { FormField } from '../../../knowledge/model/form-field.schema.ts';
 import { normalizeText } from '../../../knowledge/search/normalize.ts';
-import { FILL_INTENT, fillFromMessage, newForm } from '../../form/fill.ts';
+import { checkFieldValue } from '../../form/field-value.ts';
+import { FILL_INTENT, type FillResult, fillFromMessage, newForm, nextAsked } from '../../form/fill.ts';
+import type { FormState } from '../../form/form-state.ts';
 import { readBack, submitForm } from '../../form/submission.ts';
+import { LlmFailure } from '../../llm/llm-client.ts';
+import { renderPrompt } from '../../llm/prompts.ts';
 
 const READ_BACK = /核对|读一遍|念一遍|确认一下表|看看表|看一下表|填了哪些/;
 const SUBMIT = /^(确认提交|提交申请|确认无误.{0,4}提交|可以提交|提交吧|确认,?提交)/;
@@ -12,7 +18,7 @@ import type { Context } from '../context.ts';
  * of the bundle in focus; from then on every message's values fill it. No login is needed for this; shared
  * data is another path, under consent.
  */
-export function fill(ctx: Context): void {
+export async function fill(ctx: Context): Promise<void> {
   if (ctx.outcome) return;
   const bundleId = ctx.session.bundleId;
   if (!bundleId) return;
@@ -45,5 +51,52 @@ export function fill(ctx: Context): void {
   }
   const fields = ctx.knowledge.catalog.bundles.get(bundleId)?.form.fields ?? [];
   const result = fillFromMessage(form, fields, ctx.message, ctx.session.turnCount + 1, ctx.now);
+  if (ctx.llm) await extractWithModel(ctx, form, fields, result);
   if (asked || result.set.length > 0 || result.rejected.length > 0) ctx.filled = result;
+}
+
+const ModelValues = z.object({
+  values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+});
+
+/**
+ * With a model, structured extraction may add values the rules missed. Each passes the same validators as a
+ * typed value; a value the rules set in this message wins; model values keep source "model".
+ */
+async function extractWithModel(
+  ctx: Context,
+  form: FormState,
+  fields: readonly FormField[],
+  result: FillResult,
+) {
+  const llm = ctx.llm;
+  if (!llm) return;
+  const open = fields.filter((f) => !result.set.includes(f.key));
+  const prompt = renderPrompt('form-extraction', {
+    message: ctx.message,
+    fields: open
+      .map((f) => `${f.key} | ${f.label} | ${f.type}${f.options ? ` | ${f.options.join('/')}` : ''}`)
+      .join('\n'),
+  });
+  try {
+    const { value, trace } = await llm.structured({ prompt, schema: ModelValues, deadline: ctx.deadline });
+    ctx.llmTraces.push(trace);
+    const at = ctx.now.toISOString();
+    for (const [key, raw] of Object.entries(value.values)) {
+      const field = open.find((f) => f.key === key);
+      if (!field) continue;
+      const checked = checkFieldValue(field, raw, ctx.now);
+      if (!checked.ok) continue;
+      form.fields[key] = {
+        value: checked.value,
+        source: { kind: 'model', turn: ctx.session.turnCount + 1, at },
+        status: 'prefilled',
+      };
+      result.set.push(key);
+    }
+    form.asking = nextAsked(form, fields);
+  } catch (error) {
+    if (!(error instanceof LlmFailure)) throw error;
+    ctx.llmTraces.push(error.trace);
+  }
 }

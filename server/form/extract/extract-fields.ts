@@ -38,6 +38,10 @@ const COMPOUND_SURNAMES =
 const NAME_STOP = /[的是在今身电手住，,。男女生家和跟与了要想我他她你号年月日岁]/;
 const ETHNIC =
   /(汉|蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺)族/;
+/** Bank names as people write them, with the branch when they give one. */
+const BANK =
+  /(?:中国工商银行|工商银行|中国农业银行|农业银行|中国建设银行|建设银行|中国银行|交通银行|中国邮政储蓄银行|邮政储蓄银行|邮储银行|招商银行|长沙银行|湖南银行|华融湘江银行|兴业银行|中信银行|光大银行|民生银行|浦发银行|平安银行|华夏银行|广发银行|\p{Script=Han}{2,4}(?:农商银行|农村商业银行|村镇银行))(?:\p{Script=Han}{2,8}?(?:分行|支行))?/u;
+
 /** What people say for an option (个体户 for 个体工商户, 租的 for 租赁). */
 const OPTION_WORDS: Record<string, RegExp> = {
   个体工商户: /个体工商户|个体户|个体经营/,
@@ -347,8 +351,8 @@ function labelledText(
       if (m?.[1]) return { key: field.key, value: m[1] };
     }
     if (/银行/.test(field.label) && !/账号|卡号/.test(field.label)) {
-      const m = /(\p{Script=Han}{2,10}银行)/u.exec(clause);
-      if (m?.[1]) return { key: field.key, value: m[1] };
+      const m = BANK.exec(clause);
+      if (m?.[0]) return { key: field.key, value: m[0] };
     }
     const label = field.label.replace(/（[^）]*）|\([^)]*\)/g, '').replace(LABEL_NOISE, '');
     if (label.length < 2 || /姓名|名称|民族/.test(field.label)) continue;
