@@ -19,10 +19,16 @@ import type { Context } from '../context.ts';
  * data is another path, under consent.
  */
 export async function fill(ctx: Context): Promise<void> {
-  if (ctx.outcome) return;
   const bundleId = ctx.session.bundleId;
   if (!bundleId) return;
   const asked = FILL_INTENT.test(normalizeText(ctx.message));
+  // 帮我预填一下 with a bundle in focus is about that bundle, however vague it sounds to the router.
+  if (asked && (ctx.outcome === 'clarify' || ctx.outcome === 'off_topic')) {
+    ctx.outcome = undefined;
+    ctx.reply = '';
+    ctx.options = undefined;
+  }
+  if (ctx.outcome) return;
   let form = ctx.session.form;
   if (asked && (!form || form.bundleId !== bundleId)) {
     form = newForm(bundleId);
