@@ -3,7 +3,7 @@ import { findDates } from '../values/chinese-date.ts';
 import { checkIdNumber } from '../values/id-number.ts';
 import { findAmounts } from '../values/money.ts';
 import { checkUscc } from '../values/uscc.ts';
-import { formPrefixes, rolesIn } from './roles.ts';
+import { formPrefixes, genderOf, rolesIn } from './roles.ts';
 
 /** What the extractor needs of a form field. */
 export interface FieldSpec {
@@ -57,6 +57,8 @@ const OPTION_WORDS: Record<string, RegExp> = {
   未婚: /未婚|没结过婚|头婚|第一次结婚/,
   离婚: /离婚|离异|离过婚/,
   丧偶: /丧偶/,
+  子女: /我是.{0,3}(儿子|女儿|闺女|子女|孩子)|子女/,
+  配偶: /我是.{0,3}(老伴|丈夫|妻子|爱人|老公|老婆|堂客|配偶)|配偶/,
   固定期限: /(?<!无)固定期限|签.{0,3}[一二三四五六七八九十\d]+年|[一二三四五六七八九十\d]+年(的)?(劳动)?合同/,
   无固定期限: /无固定期限|长期合同|签到退休/,
 };
@@ -87,6 +89,11 @@ export function extractFields(message: string, options: ExtractOptions): Extract
   for (const clause of clauses(text)) {
     const roles = rolesIn(normalizeText(clause), prefixes);
     if (roles[0]) prefix = roles[0].prefix;
+    // 父亲叫… says the deceased is a man; 是个妹坨 that the baby is a girl.
+    const named = roles[0];
+    const kin = named && !/^(我|本人)/.test(named.word) ? genderOf(named.word) : undefined;
+    const genderField = kin ? fields.find((f) => f.key === `${named?.prefix}.gender`) : undefined;
+    if (kin && genderField) set(genderField.key, kin);
     const current = prefix ?? (asking ? prefixOf(asking.key) : undefined);
     const pick = (type: FieldSpec['type'], hint?: (f: FieldSpec) => boolean) =>
       chooseField(fields, type, current, clause, asking, hint);
@@ -224,6 +231,15 @@ function chooseField(
   const mine = prefix
     ? ofType.filter((f) => f.key.startsWith(`${prefix}.`) || prefixOf(f.key) === prefix)
     : [];
+  // A clause that names a field's own words (参加工作 → 参加工作时间, 户口 → 户籍地址) goes there, whoever it is about.
+  const scored = ofType
+    .map((f) => ({ f, score: labelScore(f, clause) + (mine.includes(f) ? 0.5 : 0) }))
+    .sort((a, b) => b.score - a.score);
+  const top = scored[0];
+  if (top && top.score >= 1 && !mine.includes(top.f)) {
+    const bestMine = scored.find((x) => mine.includes(x.f));
+    if (!bestMine || top.score > bestMine.score) return top.f;
+  }
   // Fields of the application itself (premises.area, delivery.address) take values whoever the clause is about.
   // …and the contact's phone is where a phone goes when the person it is about has none (孩子…电话…).
   const general = ofType.filter(
@@ -252,11 +268,31 @@ function phoneValue(raw: string): string {
 const LABEL_NOISE =
   /新生儿|申请人|逝者|母亲|父亲|男方|女方|经营者|法定代表人|负责人|（[^）]*）|\([^)]*\)|公民|号码|姓名|联系/g;
 
+const GENERIC_LABEL_WORDS = new Set([
+  '身份',
+  '份证',
+  '证号',
+  '号码',
+  '电话',
+  '手机',
+  '地址',
+  '姓名',
+  '名称',
+  '日期',
+  '时间',
+  '信息',
+  '人员',
+]);
+
 function keywords(label: string): string[] {
   const core = label.replace(LABEL_NOISE, ' ');
   const out: string[] = [];
   for (const part of core.split(/\s+/).filter(Boolean)) {
-    for (let i = 0; i + 2 <= part.length; i += 1) out.push(part.slice(i, i + 2));
+    for (let i = 0; i + 2 <= part.length; i += 1) {
+      const word = part.slice(i, i + 2);
+      // Words every identity field shares say nothing about which one is meant.
+      if (!GENERIC_LABEL_WORDS.has(word)) out.push(word);
+    }
   }
   const extra: [RegExp, string[]][] = [
     [/户籍/, ['户籍', '户口']],
@@ -284,7 +320,7 @@ function nameIn(clause: string, prefix: string | undefined): string | undefined 
     /(?:我叫|名叫|叫做|叫|名字是|名字叫|姓名是?)[:：]?\s*(\p{Script=Han}{2,4})/u.exec(clause) ??
     // 我是X only when X is all that follows (我是周静, not 我是单位参保的).
     /我是\s*(\p{Script=Han}{2,4})$/u.exec(clause) ??
-    /(?:妈妈|爸爸|母亲|父亲|孩子|宝宝|法人|联系人|男方|女方|老公|老婆|户主|经办人|代办人|财务|会计|出纳|人事|老板|员工|填我)(?:是|的名字是)?\s*(\p{Script=Han}{2,4})$/u.exec(
+    /(?:妈妈|爸爸|母亲|父亲|孩子|宝宝|法人|联系人|男方|女方|老公|老婆|户主|经办人|代办人|财务|会计|出纳|人事|老板|员工|填我|堂客|儿子|女儿|老伴|丈夫|妻子|爷爷|奶奶|外公|外婆|孙子|孙女)(?:是|的名字是|叫)?\s*(?:孩子|他|她)?(?:的)?(?:爷爷|奶奶|外公|外婆|爸爸|妈妈)?(\p{Script=Han}{2,4})$/u.exec(
       clause,
     ) ??
     // A clause that is only a name (周静), as people answer 您叫什么.
@@ -334,7 +370,9 @@ function startOfPlace(value: string): string {
 
 function literal(option: string): RegExp {
   const core = option.replace(/（[^）]*）|\([^)]*\)/g, '');
-  return core.length >= 2 ? new RegExp(escapeRegExp(core)) : /(?!)/;
+  const inner = /（([^）]{3,})）|\(([^)]{3,})\)/.exec(option);
+  const parts = [core, inner?.[1] ?? inner?.[2] ?? ''].filter((p) => p.length >= 2 && !/[、，,]/.test(p));
+  return parts.length > 0 ? new RegExp(parts.map(escapeRegExp).join('|')) : /(?!)/;
 }
 
 /** A text field named by its label: 经营范围是…, 结婚证字号…, 在X医院出生, 开户银行是…. */
@@ -355,10 +393,13 @@ function labelledText(
       if (m?.[0]) return { key: field.key, value: m[0] };
     }
     const label = field.label.replace(/（[^）]*）|\([^)]*\)/g, '').replace(LABEL_NOISE, '');
-    if (label.length < 2 || /姓名|名称|民族/.test(field.label)) continue;
+    if (label.length < 2 || /民族/.test(field.label)) continue;
+    // A 名称 field by the words before 名称 (参保单位名称 → 参保单位是…); person names are nameIn's.
+    const stem = label.replace(/名称$/, '');
+    if (/姓名/.test(field.label) || (/名称/.test(field.label) && stem.length < 3)) continue;
     // The label or its last words (工作岗位 → 岗位), longest first.
-    const names = [...new Set([label, label.slice(-4), label.slice(-3), label.slice(-2)])].filter(
-      (l) => l.length >= 2,
+    const names = [...new Set([label, stem, label.slice(-4), label.slice(-3), label.slice(-2)])].filter(
+      (l) => l.length >= 2 && l !== '名称',
     );
     for (const name of names) {
       const m = new RegExp(`${escapeRegExp(name)}(?:是|为|叫|[:：])\\s*(.{1,60})$`).exec(clause);

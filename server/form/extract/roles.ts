@@ -23,7 +23,7 @@ export const ROLE_RULES: RoleRule[] = [
   { role: 'agent', words: /经办人|代办人|代理人|受托人/, prefixes: ['agent', 'querier.agent', 'contact'] },
   { role: 'safetyOfficer', words: /食品安全管理员|安全员|安全管理人员/, prefixes: ['food.safetyOfficer'] },
   { role: 'coBorrower', words: /共同借款人|共同还款人|配偶/, prefixes: ['coBorrower'] },
-  { role: 'host', words: /投靠|户主/, prefixes: ['household.host', 'hukou.host'] },
+  { role: 'host', words: /投靠|户主/, prefixes: ['household.host', 'hukou.host', 'household.head'] },
   {
     role: 'deceased',
     words: /去世的|逝者|死者|过世的|走了的|老人家|我爸|我妈|父亲|母亲|老伴|爷爷|奶奶|外公|外婆/,
@@ -31,7 +31,7 @@ export const ROLE_RULES: RoleRule[] = [
   },
   {
     role: 'child',
-    words: /孩子|宝宝|小孩|娃|儿子|女儿|闺女|新生儿|小朋友|学生/,
+    words: /孩子|宝宝|小孩|娃|儿子|女儿|闺女|妹坨|新生儿|小朋友|学生/,
     prefixes: ['child', 'student'],
   },
   {
@@ -44,8 +44,12 @@ export const ROLE_RULES: RoleRule[] = [
     words: /女方|新娘|我老婆|老婆|媳妇|未婚妻|女朋友|爱人/,
     prefixes: ['bride', 'mother', 'coBorrower'],
   },
-  { role: 'mother', words: /妈妈|孩子妈|孩子他妈|母亲/, prefixes: ['mother', 'guardian'] },
-  { role: 'father', words: /爸爸|孩子爸|孩子他爸|父亲/, prefixes: ['father', 'guardian'] },
+  {
+    role: 'mother',
+    words: /孩子他妈|孩子妈妈|孩子妈|宝宝妈妈|妈妈|母亲|堂客/,
+    prefixes: ['mother', 'guardian'],
+  },
+  { role: 'father', words: /孩子他爸|孩子爸爸|孩子爸|宝宝爸爸|爸爸|父亲/, prefixes: ['father', 'guardian'] },
   { role: 'guardian', words: /监护人|家长/, prefixes: ['guardian'] },
   { role: 'employee', words: /员工|职工|新人|新招的/, prefixes: ['employee'] },
   { role: 'veteran', words: /退役军人|退伍/, prefixes: ['veteran'] },
@@ -83,15 +87,33 @@ export function formPrefixes(keys: readonly string[]): Set<string> {
   return out;
 }
 
-/** The roles a clause names, first one first, each with the prefix it fills in this form. */
-export function rolesIn(clause: string, prefixes: ReadonlySet<string>): { role: string; prefix: string }[] {
-  const found: { role: string; prefix: string; at: number }[] = [];
+/**
+ * The roles a clause names, first one first (a longer word wins at the same place: 孩子妈妈 is the mother),
+ * each with the prefix it fills in this form and the word that named it.
+ */
+export function rolesIn(
+  clause: string,
+  prefixes: ReadonlySet<string>,
+): { role: string; prefix: string; word: string }[] {
+  const found: { role: string; prefix: string; word: string; at: number }[] = [];
   for (const rule of ROLE_RULES) {
     const m = rule.words.exec(clause);
     if (!m) continue;
     const prefix = rule.prefixes.find((p) => prefixes.has(p));
     if (prefix && !found.some((f) => f.prefix === prefix))
-      found.push({ role: rule.role, prefix, at: m.index });
+      found.push({ role: rule.role, prefix, word: m[0], at: m.index });
   }
-  return found.sort((a, b) => a.at - b.at);
+  // A word inside a longer one (孩子 in 孩子妈妈) does not count.
+  const inside = (f: (typeof found)[number], g: (typeof found)[number]) =>
+    g !== f && g.at <= f.at && g.at + g.word.length >= f.at + f.word.length && g.word.length > f.word.length;
+  return found
+    .filter((f) => !found.some((g) => inside(f, g)))
+    .sort((a, b) => a.at - b.at || b.word.length - a.word.length);
+}
+
+/** The gender a kinship word says (父亲, 儿子, 堂客, 妹坨 …), if any. */
+export function genderOf(word: string): '男' | '女' | undefined {
+  if (/父|爸|儿子|丈夫|老公|老倌子|爷爷|外公|哥|弟|男/.test(word)) return '男';
+  if (/母|妈|女儿|妻子|老婆|堂客|妹坨|奶奶|外婆|姐|妹|女|闺女|媳妇/.test(word)) return '女';
+  return undefined;
 }
