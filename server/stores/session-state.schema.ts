@@ -15,7 +15,9 @@ export const SessionStateSchema = z.object({
   pendingFact: z.string().optional(),
   pendingChoice: z.array(z.string()).optional(),
   turnCount: z.number().int().default(0),
-  history: z.array(z.object({ user: z.string(), reply: z.string() })).default([]),
+  history: z
+    .array(z.object({ user: z.string(), reply: z.string(), bundleId: z.string().optional() }))
+    .default([]),
   form: FormState.optional(),
   owner: z.string().optional(),
 });

@@ -21,7 +21,7 @@ export interface SessionState {
   pendingChoice?: string[];
   turnCount: number;
   /** The last few exchanges (identifiers masked, replies shortened), for follow-ups and the model. */
-  history: { user: string; reply: string }[];
+  history: { user: string; reply: string; bundleId?: string }[];
   /** The unified-form draft (一表申请), once the person starts filling. */
   form?: FormState;
   /** The authenticated person the session belongs to, once they log in (consent, shared data). */

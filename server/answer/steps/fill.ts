@@ -33,6 +33,14 @@ export async function fill(ctx: Context): Promise<void> {
   if (asked && (!form || form.bundleId !== bundleId)) {
     form = newForm(bundleId);
     ctx.session.form = form;
+    // What the person already said about this event counts: type each fact once (identifiers were masked
+    // in the history, so those are asked again).
+    const fields = ctx.knowledge.catalog.bundles.get(bundleId)?.form.fields ?? [];
+    const earlier = ctx.session.history;
+    earlier.forEach((h, i) => {
+      const turn = ctx.session.turnCount - earlier.length + i + 1;
+      if (form && h.bundleId === bundleId) fillFromMessage(form, fields, h.user, turn, ctx.now);
+    });
   } else if (asked && form) form.filling = true;
   if (!form?.filling || form.bundleId !== bundleId) return;
   const text = normalizeText(ctx.message);

@@ -11,7 +11,7 @@ export async function record(ctx: Context, store: SessionStore): Promise<void> {
   ctx.session.updatedAt = now;
   ctx.session.turnCount += 1;
   // What an attack said never reaches a later prompt.
-  if (ctx.outcome !== 'unsafe') remember(ctx.session, ctx.redacted, ctx.reply);
+  if (ctx.outcome !== 'unsafe') remember(ctx.session, ctx.redacted, ctx.reply, ctx.session.bundleId);
   await store.saveSession(ctx.session);
   await store.appendTurn({
     sessionId: ctx.session.id,

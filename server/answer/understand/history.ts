@@ -12,8 +12,10 @@ export function historyText(history: SessionState['history']): string {
 }
 
 /** Adds an exchange (identifiers already masked), keeping the last few. */
-export function remember(session: SessionState, user: string, reply: string): void {
+export function remember(session: SessionState, user: string, reply: string, bundleId?: string): void {
   const short =
     [...reply].length > HISTORY_REPLY_CHARS ? `${[...reply].slice(0, HISTORY_REPLY_CHARS).join('')}…` : reply;
-  session.history = [...session.history, { user, reply: short }].slice(-HISTORY_TURNS);
+  session.history = [...session.history, { user, reply: short, ...(bundleId ? { bundleId } : {}) }].slice(
+    -HISTORY_TURNS,
+  );
 }
