@@ -75,7 +75,9 @@ export function extractFields(message: string, options: ExtractOptions): Extract
     .normalize('NFKC')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/(?<![0-9a-z])[0-9a-z]{18}(?![0-9a-z])/gi, (v) => v.toUpperCase());
+    .replace(/(?<![0-9a-z])[0-9a-z]{18}(?![0-9a-z])/gi, (v) => v.toUpperCase())
+    // 135-4872-6190 and 135 4872 6190 are one mobile number.
+    .replace(/(?<!\d)(1[3-9]\d)[- ](\d{4})[- ](\d{4})(?!\d)/g, '$1$2$3');
   const fields = options.fields;
   const prefixes = formPrefixes(fields.map((f) => f.key));
   const asking = options.asking ? fields.find((f) => f.key === options.asking) : undefined;
@@ -125,6 +127,11 @@ export function extractFields(message: string, options: ExtractOptions): Extract
     for (const d of findDates(rest, options.today)) {
       const field = pick('date');
       if (field) set(field.key, d.value);
+    }
+    const years = /(?<![\d.])(\d{1,2})\s*年(?!\d|月)/.exec(rest);
+    if (years?.[1]) {
+      const field = pick('number', (f) => /年限|期限|年数|工龄/.test(f.label));
+      if (field) set(field.key, Number(years[1]));
     }
     const area = /(\d+(?:\.\d+)?)\s*(平方米|平米|平方|㎡|个平方)/.exec(rest);
     if (area?.[1]) {
@@ -301,6 +308,11 @@ function keywords(label: string): string[] {
     [/经营场所/, ['店在', '开在', '门面', '场所']],
     [/出生/, ['出生', '生的', '生于']],
     [/死亡|去世/, ['去世', '走的', '死亡', '过世', '走了']],
+    [/履行|缴清|缴纳完/, ['缴清', '交清', '履行', '交完', '缴完']],
+    [/决定/, ['作出', '决定']],
+    [/贷款/, ['贷', '借']],
+    [/入职|录用/, ['入职', '上班', '报到']],
+    [/参加工作/, ['参加工作', '工作']],
   ];
   for (const [re, words] of extra) if (re.test(label)) out.push(...words);
   return out;
@@ -351,7 +363,9 @@ function addressIn(clause: string): string | undefined {
     );
   const value =
     cue?.[1] ??
-    /(\p{Script=Han}{2,}(?:省|市|州|县|区).{2,50}(?:号|栋|室|楼|村|组|小区|单元|弄|巷))/u.exec(clause)?.[1];
+    /(\p{Script=Han}{2,}(?:省|市|州|县|区).{2,50}(?:号|栋|室|楼|村|组|小区|单元|弄|巷)(?:\d+(?:室|号)?)?)/u.exec(
+      clause,
+    )?.[1];
   if (!value || !/省|市|州|县|区|镇|乡|街|路|巷|村|号|栋|小区/.test(value)) return undefined;
   return startOfPlace(value).replace(/[的了]$/, '');
 }
@@ -402,7 +416,9 @@ function labelledText(
       (l) => l.length >= 2 && l !== '名称',
     );
     for (const name of names) {
-      const m = new RegExp(`${escapeRegExp(name)}(?:是|为|叫|[:：])\\s*(.{1,60})$`).exec(clause);
+      // A long label may run straight into its value (决定书文号长市监处罚〔2025〕1234号).
+      const sep = name.length >= 4 ? '(?:是|为|叫|[:：])?' : '(?:是|为|叫|[:：])';
+      const m = new RegExp(`${escapeRegExp(name)}${sep}\\s*(.{1,60})$`).exec(clause);
       if (m?.[1]) return { key: field.key, value: m[1] };
     }
   }
