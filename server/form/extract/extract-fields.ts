@@ -58,6 +58,16 @@ const OPTION_WORDS: Record<string, RegExp> = {
   离婚: /离婚|离异|离过婚/,
   丧偶: /丧偶/,
   子女: /我是.{0,3}(儿子|女儿|闺女|子女|孩子)|子女/,
+  母亲: /我是.{0,3}(妈妈|母亲)|孩子(他|的)?妈/,
+  父亲: /我是.{0,3}(爸爸|父亲)|孩子(他|的)?爸/,
+  到派出所领取: /派出所领|派出所拿|去派出所取/,
+  女方迁入男方户: /女方.{0,6}迁(入|到|进).{0,2}男方|迁到男方/,
+  男方迁入女方户: /男方.{0,6}迁(入|到|进).{0,2}女方|迁到女方/,
+  不迁移: /不迁|户口不动|不用迁/,
+  小学一年级: /上小学|小学一年级|读一年级|上一年级/,
+  初中一年级: /上初中|初一|初中一年级|小升初/,
+  以灵活就业人员身份参加职工养老保险: /灵活就业.{0,6}养老|养老.{0,6}灵活就业/,
+  以灵活就业人员身份参加职工医保: /灵活就业.{0,6}医保|医保.{0,6}灵活就业/,
   配偶: /我是.{0,3}(老伴|丈夫|妻子|爱人|老公|老婆|堂客|配偶)|配偶/,
   固定期限: /(?<!无)固定期限|签.{0,3}[一二三四五六七八九十\d]+年|[一二三四五六七八九十\d]+年(的)?(劳动)?合同/,
   无固定期限: /无固定期限|长期合同|签到退休/,
@@ -161,9 +171,9 @@ export function extractFields(message: string, options: ExtractOptions): Extract
       const field = pick('text', (f) => /姓名|名称|字号|户主/.test(f.label) || /name$/i.test(f.key));
       if (field) set(field.key, name);
     }
-    const gender = /(男孩|男宝|男娃|儿子|男的|男性|是男|性别男|男生)/.test(clause)
+    const gender = /(男孩|男宝|男娃|儿子|男的|男性|是男|性别男|男生)|^男$/.test(clause)
       ? '男'
-      : /(女孩|女宝|女娃|女儿|闺女|女的|女性|是女|性别女|女生|千金)/.test(clause)
+      : /(女孩|女宝|女娃|女儿|闺女|女的|女性|是女|性别女|女生|千金)|^女$/.test(clause)
         ? '女'
         : undefined;
     if (gender) {
@@ -358,7 +368,7 @@ function personName(raw: string): string | undefined {
 /** An address: what follows 住在/地址是/户口在 …, or a span that reads like one (…市…区…路…号). */
 function addressIn(clause: string): string | undefined {
   const cue =
-    /(?:住在|住址是?|地址是?|户口在|户籍在|户籍地是?|家住|家在|寄到|送到|开在|店在|位于|门面在)[:：]?\s*(.{4,60})$/u.exec(
+    /(?:住在|住址是?|地址是?|户口在|户籍在|户籍地是?|家住|家在|寄到|送到|开在|店在|位于|门面在|现住|住)[:：]?\s*(.{4,60})$/u.exec(
       clause,
     );
   const value =
@@ -402,6 +412,15 @@ function labelledText(
       const m = new RegExp(`在${place.source}`, 'u').exec(clause) ?? place.exec(clause);
       if (m?.[1]) return { key: field.key, value: m[1] };
     }
+    if (/婚姻登记/.test(field.label)) {
+      const m = /(\p{Script=Han}{2,14}?婚姻登记(?:处|中心|机关|服务中心))/u.exec(clause);
+      if (m?.[1]) return { key: field.key, value: m[1].replace(/^(?:想|预约|去|到|在)+/, '') };
+    }
+    if (/学校/.test(field.label)) {
+      const m = /(\p{Script=Han}{2,14}?(?:小学|中学|学校))/u.exec(clause);
+      if (m?.[1] && !/^(上|读)/.test(m[1]))
+        return { key: field.key, value: m[1].replace(/^(?:填|报|选|想报|去)+/, '') };
+    }
     if (/银行/.test(field.label) && !/账号|卡号/.test(field.label)) {
       const m = BANK.exec(clause);
       if (m?.[0]) return { key: field.key, value: m[0] };
@@ -417,7 +436,7 @@ function labelledText(
     );
     for (const name of names) {
       // A long label may run straight into its value (决定书文号长市监处罚〔2025〕1234号).
-      const sep = name.length >= 4 ? '(?:是|为|叫|[:：])?' : '(?:是|为|叫|[:：])';
+      const sep = name.length >= 4 ? '(?:是|为|叫|填|选|[:：])?' : '(?:是|为|叫|填|选|[:：])';
       const m = new RegExp(`${escapeRegExp(name)}${sep}\\s*(.{1,60})$`).exec(clause);
       if (m?.[1]) return { key: field.key, value: m[1] };
     }
