@@ -1,5 +1,6 @@
 import type { Catalog, Plan } from '../../../knowledge/index.ts';
 import { normalizeText } from '../../../knowledge/search/normalize.ts';
+import { chineseNumber } from '../../text/chinese-number.ts';
 
 /** Everything a model-written reply may state: the draft, the passages it was given, and the plan. */
 export interface Grounding {
@@ -130,20 +131,6 @@ function containsNumber(text: string, form: string): boolean {
   return false;
 }
 
-const NUMERAL: Record<string, number> = {
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
 /** 五个工作日 → 5个工作日, 二十日 → 20日, 十五天 → 15天: numbers before a unit as digits. */
 export function digits(text: string): string {
   // 一次 is mostly "at once" (一次提交, 一次告知), not a count: left as words.
@@ -155,12 +142,4 @@ export function digits(text: string): string {
       return n === undefined ? m : String(n);
     },
   );
-}
-
-function chineseNumber(s: string): number | undefined {
-  if (!s.includes('十')) return s.length === 1 ? NUMERAL[s] : undefined;
-  const [tens, ones] = s.split('十');
-  const t = tens === '' ? 1 : NUMERAL[tens ?? ''];
-  const o = ones === '' ? 0 : NUMERAL[ones ?? ''];
-  return t === undefined || o === undefined ? undefined : t * 10 + o;
 }

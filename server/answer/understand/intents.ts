@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chineseNumber } from '../../text/chinese-number.ts';
 
 /**
  * What a person asks about the bundle in focus. Detected with patterns because the answer to each comes
@@ -50,26 +51,12 @@ const PATTERNS: [IntentKind, RegExp][] = [
   ],
 ];
 
-const NUMERALS: Record<string, number> = {
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
-
 /** Reads "第二步" / "第2步" as 2. */
 export function stageMentioned(text: string): number | undefined {
   const m = /第\s*([一二两三四五六七八九十\d]+)\s*(?:步|个步骤|阶段)/.exec(text);
   if (!m?.[1]) return undefined;
   const raw = m[1];
-  const n = /^\d+$/.test(raw) ? Number(raw) : NUMERALS[raw];
+  const n = chineseNumber(raw);
   return n && n > 0 ? n : undefined;
 }
 

@@ -3,38 +3,12 @@
  * 11月3号 (this year), 十一月三日, 二〇二六年十一月三日, 今天/昨天/前天/大前天/明天/后天, 上个月5号, 这个月5号,
  * 今年3月1日, 去年3月1日, 前年…. Returns ISO dates (YYYY-MM-DD) with where they were found.
  */
+import { chineseNumber } from '../../text/chinese-number.ts';
+
 export interface FoundDate {
   value: string;
   start: number;
   end: number;
-}
-
-const DIGIT: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** 十一 → 11, 二十三 → 23, 三十 → 30, 5 → 5; undefined when it is not a number. */
-export function chineseNumber(s: string): number | undefined {
-  if (/^\d+$/.test(s)) return Number(s);
-  if (s.includes('十')) {
-    const [tens, ones] = s.split('十');
-    const t = tens === '' ? 1 : DIGIT[tens ?? ''];
-    const o = ones === '' ? 0 : DIGIT[ones ?? ''];
-    return t === undefined || o === undefined ? undefined : t * 10 + o;
-  }
-  if ([...s].every((c) => DIGIT[c] !== undefined)) return Number([...s].map((c) => DIGIT[c]).join(''));
-  return undefined;
 }
 
 const NUM = '[0-9]{1,4}|[〇零一二两三四五六七八九十]{1,4}';

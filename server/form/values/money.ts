@@ -1,3 +1,5 @@
+import { chineseNumber } from '../../text/chinese-number.ts';
+
 /** Amounts as people write them: 50万元, 126.5万, 8千, 3000元, 1.2亿, 五十万 → yuan. */
 export interface FoundAmount {
   value: number;
@@ -13,7 +15,7 @@ export function findAmounts(text: string): FoundAmount[] {
   for (const m of text.matchAll(AMOUNT)) {
     const [whole, num, unit, yuan] = m;
     if (!num || (!unit && !yuan)) continue;
-    const n = /\d/.test(num) ? Number(num) : chineseAmount(num);
+    const n = /\d/.test(num) ? Number(num) : chineseNumber(num);
     if (n === undefined || Number.isNaN(n)) continue;
     out.push({
       value: Math.round(n * (unit ? (UNIT[unit] ?? 1) : 1) * 100) / 100,
@@ -22,32 +24,4 @@ export function findAmounts(text: string): FoundAmount[] {
     });
   }
   return out;
-}
-
-function chineseAmount(s: string): number | undefined {
-  const digits: Record<string, number> = {
-    一: 1,
-    二: 2,
-    两: 2,
-    三: 3,
-    四: 4,
-    五: 5,
-    六: 6,
-    七: 7,
-    八: 8,
-    九: 9,
-  };
-  let total = 0;
-  let current = 0;
-  for (const c of s) {
-    if (c === '十') {
-      total += (current || 1) * 10;
-      current = 0;
-    } else if (c === '百') {
-      total += (current || 1) * 100;
-      current = 0;
-    } else if (digits[c] !== undefined) current = digits[c] ?? 0;
-    else return undefined;
-  }
-  return total + current;
 }
