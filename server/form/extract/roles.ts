@@ -75,14 +75,19 @@ export const ROLE_RULES: RoleRule[] = [
   },
 ];
 
+/** The prefix of the person or entity a key is about: child.name → child, change.newLegalRepName → change.newLegalRep. */
+export function prefixOf(key: string): string {
+  const camel = /^(.*\.[a-z]+(?:[A-Z][a-z]+)*?)(Name|IdNumber|Phone|Uscc)$/.exec(key);
+  return camel?.[1] ?? key.split('.')[0] ?? key;
+}
+
 /** The prefixes a form has: `child.name` gives `child`; `change.newLegalRepName` gives `change.newLegalRep`. */
 export function formPrefixes(keys: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const key of keys) {
     const [head] = key.split('.');
     if (head) out.add(head);
-    const camel = /^(.*\.[a-z]+(?:[A-Z][a-z]+)*?)(Name|IdNumber|Phone|Uscc)$/.exec(key);
-    if (camel?.[1]) out.add(camel[1]);
+    out.add(prefixOf(key));
   }
   return out;
 }

@@ -1,0 +1,127 @@
+import { findDates } from '../values/chinese-date.ts';
+import { checkIdNumber } from '../values/id-number.ts';
+import { findAmounts } from '../values/money.ts';
+import { checkUscc } from '../values/uscc.ts';
+import { keywords, roleField } from './choose-field.ts';
+import type { FieldSpec, FieldValue } from './field-spec.ts';
+import { saysOption } from './option-words.ts';
+import { addressIn, ETHNIC, labelledText, nameIn, phoneValue } from './word-values.ts';
+
+/** One clause being read: who it is about, how to pick a field, where values go. */
+export interface Reader {
+  clause: string;
+  /** The clause with identifiers and phones taken out, for the number readers. */
+  rest: string;
+  /** The key prefix of the person or entity the clause is about. */
+  current: string | undefined;
+  fields: readonly FieldSpec[];
+  asking: FieldSpec | undefined;
+  today: Date;
+  pick(type: FieldSpec['type'], hint?: (f: FieldSpec) => boolean): FieldSpec | undefined;
+  set(key: string, value: FieldValue): void;
+  reject(key: string, raw: string, message: string): void;
+}
+
+/** ID numbers and credit codes (checked; wrong ones refused with a message), mobiles and landlines. */
+export function readCodes(r: Reader): void {
+  for (const m of r.clause.matchAll(/(?<![\dA-Z])\d{17}[\dX](?![\dA-Z])/g)) {
+    r.rest = r.rest.replace(m[0], ' ');
+    const field = r.pick('idNumber');
+    if (!field) continue;
+    const check = checkIdNumber(m[0], r.today);
+    if (check.ok) r.set(field.key, check.value);
+    else r.reject(field.key, m[0], check.message);
+  }
+  for (const m of r.clause.matchAll(/(?<![\dA-Z])[0-9A-Z]{18}(?![\dA-Z])/g)) {
+    if (!/[A-Z]/.test(m[0]) && /^\d{17}[\dX]$/.test(m[0])) continue;
+    r.rest = r.rest.replace(m[0], ' ');
+    const field = r.pick('uscc');
+    if (!field) continue;
+    const check = checkUscc(m[0]);
+    if (check.ok) r.set(field.key, check.value);
+    else r.reject(field.key, m[0], check.message);
+  }
+  for (const m of r.rest.matchAll(/(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)/g)) {
+    const field = r.pick('phone');
+    const raw = m[1] ?? '';
+    if (field) r.set(field.key, phoneValue(raw));
+    r.rest = r.rest.replace(raw, ' ');
+  }
+}
+
+/** Dates (relative ones against today), years of a term, areas, amounts, and a bare amount beside a money word. */
+export function readQuantities(r: Reader): void {
+  for (const d of findDates(r.rest, r.today)) {
+    const field = r.pick('date');
+    if (field) r.set(field.key, d.value);
+  }
+  const years = /(?<![\d.])(\d{1,2})\s*年(?!\d|月)/.exec(r.rest);
+  if (years?.[1]) {
+    const field = r.pick('number', (f) => /年限|期限|年数|工龄/.test(f.label));
+    if (field) r.set(field.key, Number(years[1]));
+  }
+  const area = /(\d+(?:\.\d+)?)\s*(平方米|平米|平方|㎡|个平方)/.exec(r.rest);
+  if (area?.[1]) {
+    const field = r.pick('number', (f) => /面积/.test(f.label));
+    if (field) r.set(field.key, Number(area[1]));
+  }
+  const amounts = findAmounts(r.rest);
+  for (const a of amounts) {
+    const field = r.pick('number', (f) => /元|金额|价|资本|收入|工资|基数|额/.test(f.label));
+    if (field) r.set(field.key, a.value);
+  }
+  // 缴费工资按每月8500报: a bare number where a money field's word is said.
+  const bare =
+    amounts.length === 0
+      ? /(?<![\d.])(\d{3,9})(?![\d.]|\s*(?:平|号|栋|年|月|日|岁|个|辆|人))/.exec(r.rest)
+      : null;
+  if (bare?.[1]) {
+    const field = r.pick(
+      'number',
+      (f) =>
+        /金额|价|资本|收入|工资|基数|额/.test(f.label) && keywords(f.label).some((w) => r.clause.includes(w)),
+    );
+    if (field) r.set(field.key, Number(bare[1]));
+  }
+}
+
+/** Names, gender, ethnicity, addresses, choice options, yes/no to the asked field and labelled text. */
+export function readWords(r: Reader): void {
+  const { clause } = r;
+  const name = nameIn(clause, r.current);
+  if (name) {
+    const field = r.pick('text', (f) => /姓名|名称|字号|户主/.test(f.label) || /name$/i.test(f.key));
+    if (field) r.set(field.key, name);
+  }
+  const gender = /(男孩|男宝|男娃|儿子|男的|男性|是男|性别男|男生)|^男$/.test(clause)
+    ? '男'
+    : /(女孩|女宝|女娃|女儿|闺女|女的|女性|是女|性别女|女生|千金)|^女$/.test(clause)
+      ? '女'
+      : undefined;
+  if (gender) {
+    const field = r.pick('choice', (f) => /性别/.test(f.label));
+    if (field) r.set(field.key, gender);
+  }
+  const ethnic = ETHNIC.exec(clause);
+  if (ethnic) {
+    const field = r.pick('text', (f) => /民族/.test(f.label));
+    if (field) r.set(field.key, ethnic[0]);
+  }
+  const address = addressIn(clause);
+  if (address) {
+    const field = r.pick('address');
+    if (field) r.set(field.key, address);
+  }
+  for (const field of r.fields.filter((f) => f.type === 'choice' && f.options)) {
+    if (/性别/.test(field.label)) continue;
+    const option = (field.options ?? []).find((o) => saysOption(o, clause));
+    if (option && (!r.current || field.key.startsWith(`${r.current}.`) || !roleField(field.key)))
+      r.set(field.key, option);
+  }
+  if (r.asking?.type === 'boolean') {
+    if (/^(是|是的|对|要|需要|有|好)$/.test(clause)) r.set(r.asking.key, true);
+    else if (/^(不是|不|不要|不需要|没有|无)$/.test(clause)) r.set(r.asking.key, false);
+  }
+  const labelled = labelledText(clause, r.fields, r.current);
+  if (labelled) r.set(labelled.key, labelled.value);
+}

@@ -1,0 +1,9 @@
+/** What the extractor needs of a form field. */
+export interface FieldSpec {
+  key: string;
+  label: string;
+  type: 'text' | 'idNumber' | 'uscc' | 'phone' | 'date' | 'address' | 'number' | 'choice' | 'boolean';
+  options?: string[] | undefined;
+}
+
+export type FieldValue = string | number | boolean;
