@@ -34,8 +34,7 @@ export class SharedPrefill {
   ): Promise<string[]> {
     const bundleId = session.form?.bundleId ?? session.bundleId;
     if (!bundleId) return [];
-    if (!session.form || session.form.bundleId !== bundleId)
-      session.form = { ...newForm(bundleId), filling: true };
+    if (!session.form || session.form.bundleId !== bundleId) session.form = newForm(bundleId);
     const form = session.form;
     const fields = this.catalog.bundles.get(bundleId)?.form.fields ?? [];
     const active = new Map<string, Consent>();

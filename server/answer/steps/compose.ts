@@ -158,10 +158,7 @@ function firstTurnPassage(ctx: Context): HybridHit | undefined {
   const words = contentWords(ctx);
   if (words.length < 2) return undefined;
   // Only a guide question that is the person's question: most of its words, at least two.
-  const asked = (h: HybridHit) => {
-    const q = normalizeText(h.question ?? '');
-    return words.filter((w) => q.includes(w)).length;
-  };
+  const asked = (h: HybridHit) => questionCoverage(words, h);
   const best = [...ctx.hits].filter((h) => h.section === 'faq').sort((a, b) => asked(b) - asked(a))[0];
   return best && asked(best) >= Math.max(2, Math.ceil(words.length * 0.6)) ? best : undefined;
 }
@@ -185,6 +182,12 @@ function wordsBeyondEvent(ctx: Context): string[] {
   return contentWords(ctx).filter((w) => !named.includes(w) && [...w].length >= 2);
 }
 
+/** How many of the words a FAQ passage's own question contains. */
+function questionCoverage(words: readonly string[], hit: HybridHit): number {
+  const question = normalizeText(hit.question ?? '');
+  return words.filter((w) => question.includes(w)).length;
+}
+
 /** How many of the words the passage contains, as written or as the guides say it (明年 → 次年). */
 function coverage(words: readonly string[], hit: HybridHit): number {
   const text = normalizeText(hit.text);
@@ -202,8 +205,7 @@ function bestCovering(ctx: Context, hits: readonly HybridHit[]): HybridHit | und
   const lexical = (h: HybridHit) => h.signals.bm25?.score ?? 0;
   // A guide question worded like the person's is the best passage among equals.
   const asked = (h: HybridHit) => {
-    const q = normalizeText(h.question ?? '');
-    const n = words.filter((w) => q.includes(w)).length;
+    const n = questionCoverage(words, h);
     return n >= 2 ? n : 0;
   };
   return [...hits].sort(

@@ -14,10 +14,11 @@ const DemoLogin = z.strictObject({ person: z.number().int().min(0).optional() })
  */
 export function demoRoutes(auth: Auth): Router {
   const router = Router();
+  // Read once, and only where the demo issuer is on.
+  const registry = auth.development ? loadRegistry() : undefined;
   router.post('/dev/demo-login', async (req, res) => {
-    if (!auth.development) throw new YishiError('not_found', 'route', '接口不存在');
+    if (!registry) throw new YishiError('not_found', 'route', '接口不存在');
     const { person = 0 } = parsePayload(DemoLogin, req.body ?? {}, 'demo');
-    const registry = loadRegistry();
     // Parents of a newborn first, so the newborn demo has a birth record to read.
     const parents = registry.births.map((b) => b.父亲公民身份号码);
     const people = [...registry.people].sort(
