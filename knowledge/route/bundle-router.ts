@@ -1,5 +1,6 @@
 import type { Catalog } from '../load/catalog.ts';
 import { withinRegion } from '../regions/divisions.ts';
+import { withDialect } from '../search/query-expansion.ts';
 import { SEARCH_CONFIG } from '../search/search.config.ts';
 import type { Tokenizer } from '../search/tokenizer.ts';
 import { routeFeatures, withoutFiller } from './route-features.ts';
@@ -56,7 +57,8 @@ export class BundleRouter {
   /** Ranks bundles for a message; regional bundles only count when `region` lies within their scope. */
   rank(message: string, region?: string): RankedBundle[] {
     const cfg = SEARCH_CONFIG.routing;
-    const query = routeFeatures(message, this.tokenizer, this.generic, cfg.features);
+    // Dialect words count as their Mandarin forms (堂客生哒 → 妻子 生了); aliases are matched as written.
+    const query = routeFeatures(withDialect(message), this.tokenizer, this.generic, cfg.features);
     const text = withoutFiller(message);
     const out: RankedBundle[] = [];
     for (const card of this.cards) {

@@ -52,6 +52,29 @@ export const SEARCH_CONFIG = {
       走了: ['去世', '死亡'],
       过世: ['去世', '死亡'],
     } as Record<string, readonly string[]>,
+    /**
+     * Hunan (Xiang) dialect and spoken forms that callers of 12345 use, with the Mandarin words the catalog is
+     * written in. Appended to routing and search queries, never substituted: 冒 is also a surname.
+     */
+    dialect: {
+      堂客: ['妻子', '老婆'],
+      老倌子: ['丈夫', '老伴'],
+      老倌: ['丈夫', '老伴'],
+      妹坨: ['女儿', '女孩'],
+      伢子: ['儿子', '男孩'],
+      满崽: ['儿子'],
+      生哒: ['生了', '出生', '新生儿'],
+      生咯: ['生了', '出生', '新生儿'],
+      走哒: ['去世', '死亡'],
+      过身: ['去世', '死亡'],
+      么子: ['什么'],
+      冒交: ['没交', '未参保'],
+      冒得: ['没有'],
+      昨日: ['昨天'],
+      屋里: ['家里'],
+      生孩子: ['出生', '新生儿'],
+      钟点工: ['非全日制', '灵活就业'],
+    } as Record<string, readonly string[]>,
   },
   hybrid: {
     /** Candidates taken from each list before fusion. */
