@@ -54,6 +54,8 @@ export function checkFieldValue(field: FormField, raw: unknown, today = new Date
     }
     default: {
       const t = String(text);
+      if (field.pattern && !new RegExp(`^(?:${field.pattern})$`, 'u').test(t))
+        return { ok: false, message: `“${field.label}”的格式不对，请对照证件或单据重新填写` };
       return t.length <= 200 ? { ok: true, value: t } : { ok: false, message: '内容过长，请控制在200字以内' };
     }
   }

@@ -1,11 +1,11 @@
 import type { FieldSpec } from './field-spec.ts';
-import { prefixOf } from './roles.ts';
+import { prefixOf, ROLE_RULES } from './roles.ts';
 
-/** Fields that belong to a person or entity role (child.name), not to the application (delivery.method). */
+const ROLE_PREFIXES = [...new Set(ROLE_RULES.flatMap((r) => r.prefixes))];
+
+/** Fields that belong to a person, entity or vehicle a clause can be about (child.name), not to the application (delivery.method). */
 export function roleField(key: string): boolean {
-  return /^(child|mother|father|applicant|person|borrower|coBorrower|operator|legalRep|contact|agent|deceased|groom|bride|guardian|employee|veteran|enterprise|entity|individual|taxpayer)\./.test(
-    key,
-  );
+  return ROLE_PREFIXES.some((p) => key.startsWith(`${p}.`) || prefixOf(key) === p);
 }
 
 /**
@@ -50,10 +50,14 @@ export function chooseField(
   return [...pool].sort((a, b) => labelScore(b, clause) - labelScore(a, clause))[0];
 }
 
-/** How many of a label's meaningful characters the clause has. */
+/** How many of a field's words (label bigrams and catalog cues) the clause has. */
 function labelScore(field: FieldSpec, clause: string): number {
-  const words = keywords(field.label);
-  return words.filter((w) => clause.includes(w)).length;
+  return fieldWords(field).filter((w) => clause.includes(w)).length;
+}
+
+/** The words that name a field: its label's meaningful bigrams and the catalog's cues for it. */
+export function fieldWords(field: FieldSpec): string[] {
+  return [...keywords(field.label), ...(field.cues ?? [])];
 }
 
 export const LABEL_NOISE =

@@ -2,9 +2,10 @@ import { findDates } from '../values/chinese-date.ts';
 import { checkIdNumber } from '../values/id-number.ts';
 import { findAmounts } from '../values/money.ts';
 import { checkUscc } from '../values/uscc.ts';
-import { keywords, roleField } from './choose-field.ts';
+import { fieldWords, roleField } from './choose-field.ts';
 import type { FieldSpec, FieldValue } from './field-spec.ts';
 import { saysOption } from './option-words.ts';
+import { prefixOf } from './roles.ts';
 import { addressIn, ETHNIC, labelledText, nameIn, phoneValue } from './word-values.ts';
 
 /** One clause being read: who it is about, how to pick a field, where values go. */
@@ -14,6 +15,8 @@ export interface Reader {
   rest: string;
   /** The key prefix of the person or entity the clause is about. */
   current: string | undefined;
+  /** The prefix of the role the clause itself names, if it names one (not carried from the clause before). */
+  own: string | undefined;
   fields: readonly FieldSpec[];
   asking: FieldSpec | undefined;
   today: Date;
@@ -22,19 +25,65 @@ export interface Reader {
   reject(key: string, raw: string, message: string): void;
 }
 
-/** ID numbers and credit codes (checked; wrong ones refused with a message), mobiles and landlines. */
+/**
+ * Values of fields that have a shape in the catalog (号牌 湘A3K8Q7, 车架号, 卡号, 账号): each match goes to the
+ * field named nearest before it in the clause (of the clause's role when several are named alike); a match
+ * no field is named for goes to the only field of that shape, unless it is all digits (an account number
+ * without its name could be anything).
+ */
+function readPatterns(r: Reader): void {
+  const shaped = r.fields.filter((f) => f.pattern);
+  const found: { field: FieldSpec; value: string; at: number }[] = [];
+  for (const field of shaped) {
+    const re = new RegExp(`(?<![0-9A-Za-z])(?:${field.pattern})(?![0-9A-Za-z])`, 'gu');
+    for (const m of r.rest.matchAll(re)) found.push({ field, value: m[0], at: m.index });
+  }
+  const taken = new Set<string>();
+  for (const value of [...new Set(found.map((f) => f.value))]) {
+    const candidates = found.filter((f) => f.value === value && !taken.has(f.field.key));
+    const at = candidates[0]?.at ?? 0;
+    const named = candidates
+      .map((c) => ({ c, cue: lastCue(c.field, r.clause.slice(0, at)), mine: ofRole(c.field.key, r.current) }))
+      .filter((x) => x.cue >= 0)
+      .sort((a, b) => Number(b.mine) - Number(a.mine) || b.cue - a.cue);
+    const only = candidates.length === 1 && /\D/.test(value) ? candidates[0] : undefined;
+    const chosen = named[0]?.c ?? only;
+    if (!chosen) continue;
+    taken.add(chosen.field.key);
+    r.set(chosen.field.key, value);
+    r.rest = r.rest.replace(value, ' '.repeat(value.length));
+  }
+}
+
+/** Where the last of a field's words ends in the text, or -1. */
+function lastCue(field: FieldSpec, text: string): number {
+  return Math.max(
+    -1,
+    ...fieldWords(field).map((w) => {
+      const i = text.lastIndexOf(w);
+      return i < 0 ? -1 : i + w.length;
+    }),
+  );
+}
+
+function ofRole(key: string, current: string | undefined): boolean {
+  return current !== undefined && (key.startsWith(`${current}.`) || prefixOf(key) === current);
+}
+
+/** Shaped values, ID numbers and credit codes (checked; wrong ones refused with a message), mobiles and landlines. */
 export function readCodes(r: Reader): void {
-  for (const m of r.clause.matchAll(/(?<![\dA-Z])\d{17}[\dX](?![\dA-Z])/g)) {
-    r.rest = r.rest.replace(m[0], ' ');
+  readPatterns(r);
+  for (const m of r.rest.matchAll(/(?<![\dA-Z])\d{17}[\dX](?![\dA-Z])/g)) {
+    r.rest = r.rest.replace(m[0], ' '.repeat(m[0].length));
     const field = r.pick('idNumber');
     if (!field) continue;
     const check = checkIdNumber(m[0], r.today);
     if (check.ok) r.set(field.key, check.value);
     else r.reject(field.key, m[0], check.message);
   }
-  for (const m of r.clause.matchAll(/(?<![\dA-Z])[0-9A-Z]{18}(?![\dA-Z])/g)) {
+  for (const m of r.rest.matchAll(/(?<![\dA-Z])[0-9A-Z]{18}(?![\dA-Z])/g)) {
     if (!/[A-Z]/.test(m[0]) && /^\d{17}[\dX]$/.test(m[0])) continue;
-    r.rest = r.rest.replace(m[0], ' ');
+    r.rest = r.rest.replace(m[0], ' '.repeat(m[0].length));
     const field = r.pick('uscc');
     if (!field) continue;
     const check = checkUscc(m[0]);
@@ -45,7 +94,7 @@ export function readCodes(r: Reader): void {
     const field = r.pick('phone');
     const raw = m[1] ?? '';
     if (field) r.set(field.key, phoneValue(raw));
-    r.rest = r.rest.replace(raw, ' ');
+    r.rest = r.rest.replace(raw, ' '.repeat(raw.length));
   }
 }
 
@@ -79,10 +128,20 @@ export function readQuantities(r: Reader): void {
     const field = r.pick(
       'number',
       (f) =>
-        /金额|价|资本|收入|工资|基数|额/.test(f.label) && keywords(f.label).some((w) => r.clause.includes(w)),
+        /金额|价|资本|收入|工资|基数|额/.test(f.label) && fieldWords(f).some((w) => r.clause.includes(w)),
     );
     if (field) r.set(field.key, Number(bare[1]));
   }
+}
+
+/** A field for a person's name: 母亲姓名, 被投靠人（落户户主）姓名 — not 结婚证字号 or 企业名称. */
+function personNameField(f: FieldSpec): boolean {
+  return /姓名/.test(f.label) || (/name$/i.test(f.key) && !/名称|字号/.test(f.label));
+}
+
+/** A field for an entity's name: 企业名称, 经营主体名称（字号）. */
+function entityNameField(f: FieldSpec): boolean {
+  return /名称|字号/.test(f.label) && /name$/i.test(f.key);
 }
 
 /** Names, gender, ethnicity, addresses, choice options, yes/no to the asked field and labelled text. */
@@ -90,8 +149,12 @@ export function readWords(r: Reader): void {
   const { clause } = r;
   const name = nameIn(clause, r.current);
   if (name) {
-    const field = r.pick('text', (f) => /姓名|名称|字号|户主/.test(f.label) || /name$/i.test(f.key));
-    if (field) r.set(field.key, name);
+    const entity = r.current !== undefined && /^(enterprise|entity|individual|taxpayer)/.test(r.current);
+    // After a role word this form has no role for (她爷爷林国栋), only a field the clause names takes the name.
+    const named = (f: FieldSpec) =>
+      !name.byRoleWord || r.own !== undefined || fieldWords(f).some((w) => clause.includes(w));
+    const field = r.pick('text', (f) => (entity ? entityNameField(f) : personNameField(f)) && named(f));
+    if (field) r.set(field.key, name.name);
   }
   const gender = /(男孩|男宝|男娃|儿子|男的|男性|是男|性别男|男生)|^男$/.test(clause)
     ? '男'
@@ -122,6 +185,6 @@ export function readWords(r: Reader): void {
     if (/^(是|是的|对|要|需要|有|好)$/.test(clause)) r.set(r.asking.key, true);
     else if (/^(不是|不|不要|不需要|没有|无)$/.test(clause)) r.set(r.asking.key, false);
   }
-  const labelled = labelledText(clause, r.fields, r.current);
+  const labelled = labelledText(clause, r.fields, r.own, r.rest);
   if (labelled) r.set(labelled.key, labelled.value);
 }

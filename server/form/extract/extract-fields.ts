@@ -60,6 +60,7 @@ export function extractFields(message: string, options: ExtractOptions): Extract
       clause,
       rest: clause,
       current,
+      own: roles[0]?.prefix,
       fields,
       asking,
       today: options.today,

@@ -16,7 +16,7 @@ export const ROLE_RULES: RoleRule[] = [
   },
   {
     role: 'legalRep',
-    words: /法定代表人|法人代表|法人/,
+    words: /法定代表人|法人代表|法人|负责人|经营者|执行事务合伙人|投资人/,
     prefixes: ['legalRep', 'operator', 'taxpayer.legalRep'],
   },
   { role: 'contact', words: /联系人/, prefixes: ['contact'] },
@@ -51,6 +51,8 @@ export const ROLE_RULES: RoleRule[] = [
   },
   { role: 'father', words: /孩子他爸|孩子爸爸|孩子爸|宝宝爸爸|爸爸|父亲/, prefixes: ['father', 'guardian'] },
   { role: 'guardian', words: /监护人|家长/, prefixes: ['guardian'] },
+  { role: 'oldVehicle', words: /旧车|老车|原车|二手车|报废车/, prefixes: ['oldVehicle'] },
+  { role: 'newVehicle', words: /新车|新买的车|买的新/, prefixes: ['newVehicle'] },
   { role: 'employee', words: /员工|职工|新人|新招的/, prefixes: ['employee'] },
   { role: 'veteran', words: /退役军人|退伍/, prefixes: ['veteran'] },
   {
@@ -111,8 +113,17 @@ export function rolesIn(
   // A word inside a longer one (孩子 in 孩子妈妈) does not count.
   const inside = (f: (typeof found)[number], g: (typeof found)[number]) =>
     g !== f && g.at <= f.at && g.at + g.word.length >= f.at + f.word.length && g.word.length > f.word.length;
-  return found
-    .filter((f) => !found.some((g) => inside(f, g)))
+  // Two role words side by side name one person: 我是孩子妈妈 and 监护人是我 are the mother and the guardian, not
+  // the speaker in general; 单位经办人 is the agent (the head noun comes last).
+  const gap = (a: (typeof found)[number], b: (typeof found)[number]) =>
+    /^[是的他她写填为:：\s]{0,3}$/.test(clause.slice(a.at + a.word.length, b.at));
+  const beside = (f: (typeof found)[number], g: (typeof found)[number]) =>
+    g !== f &&
+    ((f.role === 'self' && (gap(f, g) || gap(g, f))) ||
+      (f.role !== 'self' && g.role !== 'self' && g.at > f.at && gap(f, g)));
+  const kept = found.filter((f) => !found.some((g) => inside(f, g)));
+  return kept
+    .filter((f) => !kept.some((g) => beside(f, g)))
     .sort((a, b) => a.at - b.at || b.word.length - a.word.length);
 }
 
