@@ -2,6 +2,7 @@ import type { Catalog } from '../../knowledge/index.ts';
 import type { FormField } from '../../knowledge/model/form-field.schema.ts';
 import { findPii, maskPii } from '../answer/guard/pii.ts';
 import { extractFields } from './extract/extract-fields.ts';
+import { speakerIn } from './extract/speaker.ts';
 import type { FieldSource, FormState } from './form-state.ts';
 
 /** Words that start filling: 帮我填表, 我要申请, 帮我预填, 开始填吧. */
@@ -32,7 +33,17 @@ export function fillFromMessage(
   turn: number,
   now: Date,
 ): FillResult {
-  const extraction = extractFields(message, { fields, today: now, asking: form.asking });
+  const speaker = speakerIn(
+    message,
+    fields.map((f) => f.key),
+  );
+  if (speaker) form.speaker = speaker;
+  const extraction = extractFields(message, {
+    fields,
+    today: now,
+    asking: form.asking,
+    speaker: form.speaker,
+  });
   const at = now.toISOString();
   const source: FieldSource = { kind: extraction.correction ? 'correction' : 'conversation', turn, at };
   const set: string[] = [];

@@ -25,6 +25,8 @@ export const FormState = z.object({
   bundleId: z.string(),
   filling: z.boolean(),
   asking: z.string().optional(),
+  /** Whose fields 我 fills, once the person has said (我是他的监护人 → guardian). */
+  speaker: z.string().optional(),
   fields: z.record(z.string(), FieldState),
   /** The application package once submitted (receipt number, values, matters). */
   submission: z.looseObject({ receipt: z.string(), submittedAt: z.string() }).optional(),

@@ -177,9 +177,16 @@ export function readWords(r: Reader): void {
   }
   for (const field of r.fields.filter((f) => f.type === 'choice' && f.options)) {
     if (/性别/.test(field.label)) continue;
-    const option = (field.options ?? []).find((o) => saysOption(o, clause));
+    const option = (field.options ?? []).find((o) => saysOption(o, clause, field.optionCues?.[o]));
     if (option && (!r.current || field.key.startsWith(`${r.current}.`) || !roleField(field.key)))
       r.set(field.key, option);
+  }
+  // A yes/no field the catalog gives words for (低保户): said is yes, said with a negation (不是低保) is no.
+  for (const field of r.fields.filter((f) => f.type === 'boolean' && f.cues)) {
+    const cue = (field.cues ?? []).find((c) => clause.includes(c));
+    if (!cue) continue;
+    const before = clause.slice(0, clause.indexOf(cue));
+    r.set(field.key, !/(不是|没有|没|不|无|非|未)[\p{Script=Han}]{0,2}$/u.test(before));
   }
   if (r.asking?.type === 'boolean') {
     if (/^(是|是的|对|要|需要|有|好)$/.test(clause)) r.set(r.asking.key, true);

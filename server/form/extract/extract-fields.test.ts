@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../knowledge/index.ts';
 import { extractFields, type FieldSpec } from './extract-fields.ts';
+import { speakerIn } from './speaker.ts';
 
 const catalog = loadCatalog();
 const TODAY = new Date('2026-11-23T08:00:00Z');
@@ -60,5 +61,69 @@ describe('extractFields', () => {
       'enterprise.uscc': '91430104MA4L123454',
     });
     expect(read('company-deregistration', '公司信用代码91430104MA4L123455').rejected).toHaveLength(1);
+  });
+
+  it('reads shaped values by the catalog pattern into the field named nearest before them', () => {
+    const fields: FieldSpec[] = [
+      {
+        key: 'oldVehicle.vin',
+        label: '旧车车辆识别代号',
+        type: 'text',
+        pattern: '[A-HJ-NPR-Z0-9]{17}',
+        cues: ['车架号'],
+      },
+      {
+        key: 'newVehicle.vin',
+        label: '新车车辆识别代号',
+        type: 'text',
+        pattern: '[A-HJ-NPR-Z0-9]{17}',
+        cues: ['车架号'],
+      },
+      { key: 'card.number', label: '社会保障卡卡号', type: 'text', pattern: '[A-Z]\\d{8}', cues: ['卡号'] },
+      { key: 'bank.account', label: '银行账号', type: 'text', pattern: '\\d{12,20}', cues: ['账号'] },
+    ];
+    const got = extractFields('新车车架号LFV2A21K8P3012345，卡号D43017865，账号6228481234567890123', {
+      fields,
+      today: TODAY,
+    });
+    expect(Object.fromEntries(got.values.map((v) => [v.key, v.value]))).toEqual({
+      'newVehicle.vin': 'LFV2A21K8P3012345',
+      'card.number': 'D43017865',
+      'bank.account': '6228481234567890123',
+    });
+    // All digits and not named: could be anything, so nothing is taken.
+    expect(extractFields('6228481234567890123', { fields, today: TODAY }).values).toEqual([]);
+  });
+
+  it('keeps free text after a label and a colon whole, commas and all', () => {
+    expect(values(read('open-restaurant', '经营范围：餐饮服务；食品销售，电话13874125896'))).toMatchObject({
+      'entity.businessScope': '餐饮服务；食品销售',
+      'operator.phone': '13874125896',
+    });
+    expect(values(read('credit-repair', '情况说明：已办理住所变更登记，新住所可以正常联系'))).toMatchObject({
+      'repair.correctionStatement': '已办理住所变更登记，新住所可以正常联系',
+    });
+  });
+
+  it('fills the guardian for 我 and the applicant for 孩子 once the person says they are the guardian', () => {
+    const keys = formOf('disability-services').map((f) => f.key);
+    expect(speakerIn('我是孩子妈妈，帮他申请', keys)).toBe('guardian');
+    expect(
+      speakerIn(
+        '代办人写我',
+        formOf('retirement').map((f) => f.key),
+      ),
+    ).toBe('agent');
+    const e = extractFields('孩子叫阳天佑，身份证430103201506183015。我叫朱美华，身份证430103198601202523', {
+      fields: formOf('disability-services'),
+      today: TODAY,
+      speaker: 'guardian',
+    });
+    expect(values(e)).toMatchObject({
+      'applicant.name': '阳天佑',
+      'applicant.idNumber': '430103201506183015',
+      'guardian.name': '朱美华',
+      'guardian.idNumber': '430103198601202523',
+    });
   });
 });

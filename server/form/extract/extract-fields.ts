@@ -2,6 +2,7 @@ import { normalizeText } from '../../../knowledge/search/normalize.ts';
 import { chooseField } from './choose-field.ts';
 import { type Reader, readCodes, readQuantities, readWords } from './clause-readers.ts';
 import type { FieldSpec, FieldValue } from './field-spec.ts';
+import { escapeRegExp } from './option-words.ts';
 import { formPrefixes, genderOf, prefixOf, rolesIn } from './roles.ts';
 
 export type { FieldSpec, FieldValue } from './field-spec.ts';
@@ -19,7 +20,12 @@ export interface ExtractOptions {
   today: Date;
   /** The field yishi just asked for: a bare value answers it. */
   asking?: string | undefined;
+  /** Whose fields 我 fills (guardian, agent, father …), when the person has said; by default the applicant. */
+  speaker?: string | undefined;
 }
+
+/** Words for the person the form is about when the speaker fills it for them (他, 孩子, 我妈). */
+const SUBJECT = /(?<![我你])[他她](?!们)|孩子|小孩|老人|我妈|我爸|我崽|我儿子|我女儿|持卡人|残疾人/;
 
 const CORRECTION = /不对|错了|改成|改为|应该是|更正|说错了|写错了|搞错了|重新填/;
 /**
@@ -30,8 +36,12 @@ const CORRECTION = /不对|错了|改成|改为|应该是|更正|说错了|写�
  */
 export function extractFields(message: string, options: ExtractOptions): Extraction {
   // Values are read from the message as written (NFKC only: 黎国樑 stays 黎国樑); roles from its simplified form.
+  // Full-width letters and digits fold to ASCII; Chinese punctuation stays, as values keep it (餐饮服务；食品销售).
   const text = message
-    .normalize('NFKC')
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) =>
+      String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+    )
+    .replace(/\u3000/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/(?<![0-9a-z])[0-9a-z]{18}(?![0-9a-z])/gi, (v) => v.toUpperCase())
@@ -46,9 +56,23 @@ export function extractFields(message: string, options: ExtractOptions): Extract
     out.values.push({ key, value });
   };
 
+  // 经营范围：餐饮服务；食品销售 — free text after a label and a colon runs to the end of the sentence, commas and
+  // all; it is read once and taken out, so its dates and numbers are not read again.
+  let rest = text;
+  for (const span of colonSpans(text, fields)) {
+    set(span.key, span.value);
+    rest = rest.replace(span.whole, ' ');
+  }
+
   let prefix: string | undefined;
-  for (const clause of clauses(text)) {
-    const roles = rolesIn(normalizeText(clause), prefixes);
+  for (const clause of clauses(rest)) {
+    const roles = rolesIn(normalizeText(clause), prefixes).map((r) =>
+      r.role === 'self' && options.speaker ? { ...r, prefix: options.speaker } : r,
+    );
+    // Filling for someone else, 他/孩子 is the person the form is about (the applicant), 我 the speaker.
+    const subject = subjectPrefix(prefixes, options.speaker);
+    if (subject && roles.length === 0 && SUBJECT.test(clause))
+      roles.push({ role: 'subject', prefix: subject, word: '' });
     if (roles[0]) prefix = roles[0].prefix;
     // 父亲叫… says the deceased is a man; 是个妹坨 that the baby is a girl.
     const named = roles[0];
@@ -71,6 +95,42 @@ export function extractFields(message: string, options: ExtractOptions): Extract
     readCodes(reader);
     readQuantities(reader);
     readWords(reader);
+  }
+  return out;
+}
+
+/** The applicant's prefix when the speaker is someone else (a guardian or agent), else none. */
+function subjectPrefix(prefixes: ReadonlySet<string>, speaker: string | undefined): string | undefined {
+  if (!speaker || !['guardian', 'agent'].includes(speaker)) return undefined;
+  return ['applicant', 'person'].find((p) => prefixes.has(p));
+}
+
+/** Words that start another topic after a free-text value (…食品销售，电话138…). */
+const NEXT_TOPIC = '电话|手机|身份证|联系|地址|住在|邮寄|另外|还有|然后';
+
+/** Free-text fields written as 标签：内容 (not names, not shaped values), with the whole span said. */
+function colonSpans(
+  text: string,
+  fields: readonly FieldSpec[],
+): { key: string; value: string; whole: string }[] {
+  const out: { key: string; value: string; whole: string }[] = [];
+  for (const field of fields) {
+    if (field.type !== 'text' || field.pattern || /姓名|名称|字号|民族|银行/.test(field.label)) continue;
+    const label = field.label.replace(/（[^）]*）|\([^)]*\)/g, '');
+    // The label, its last words (情况说明 for 履行义务、纠正失信行为的情况说明) or a cue, before the colon.
+    const names = [...new Set([label, label.slice(-4), label.slice(-3), ...(field.cues ?? [])])]
+      .filter((n) => n.length >= 2)
+      .sort((a, b) => b.length - a.length);
+    for (const name of names) {
+      const m = new RegExp(
+        `${escapeRegExp(name)}\\s*(?:写|填)?[:：]\\s*(.{2,200}?)(?=[。！？!?\\n]|[，,；;]\\s*(?:${NEXT_TOPIC})|$)`,
+      ).exec(text);
+      const value = m?.[1]?.trim().replace(/[，,；;]$/, '');
+      if (m && value) {
+        out.push({ key: field.key, value, whole: m[0] });
+        break;
+      }
+    }
   }
   return out;
 }

@@ -13,7 +13,7 @@ const OPTION_WORDS: Record<string, RegExp> = {
   未婚: /未婚|没结过婚|头婚|第一次结婚/,
   离婚: /离婚|离异|离过婚/,
   丧偶: /丧偶/,
-  子女: /我是.{0,3}(儿子|女儿|闺女|子女|孩子)|子女/,
+  子女: /我是.{0,3}(儿子|女儿|闺女|子女)(?![妈爸])|子女/,
   母亲: /我是.{0,3}(妈妈|母亲)|孩子(他|的)?妈/,
   父亲: /我是.{0,3}(爸爸|父亲)|孩子(他|的)?爸/,
   到派出所领取: /派出所领|派出所拿|去派出所取/,
@@ -29,8 +29,12 @@ const OPTION_WORDS: Record<string, RegExp> = {
   无固定期限: /无固定期限|长期合同|签到退休/,
 };
 
-/** Whether a clause says an option, in everyday words or its own (core or bracketed part). */
-export function saysOption(option: string, clause: string): boolean {
+/**
+ * Whether a clause says an option: in the catalog's cues for it (the field's `optionCues`), in the everyday
+ * words shared by many forms, or in its own words (core or bracketed part).
+ */
+export function saysOption(option: string, clause: string, cues?: readonly string[]): boolean {
+  if (cues?.some((c) => new RegExp(c, 'u').test(clause))) return true;
   return (OPTION_WORDS[option] ?? literal(option)).test(clause);
 }
 

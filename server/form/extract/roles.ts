@@ -62,7 +62,7 @@ export const ROLE_RULES: RoleRule[] = [
   },
   {
     role: 'self',
-    words: /我叫|我是|本人|我自己|我的|我/,
+    words: /我叫|我是|本人|我自己|我的|我(?![妈爸家们老儿女崽妹姐哥弟爷奶外孙])/,
     prefixes: [
       'applicant',
       'person',

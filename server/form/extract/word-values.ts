@@ -12,7 +12,7 @@ export const ETHNIC =
   /(汉|蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺)族/;
 /** Bank names as people write them, with the branch when they give one. */
 const BANK =
-  /(?:中国工商银行|工商银行|中国农业银行|农业银行|中国建设银行|建设银行|中国银行|交通银行|中国邮政储蓄银行|邮政储蓄银行|邮储银行|招商银行|长沙银行|湖南银行|华融湘江银行|兴业银行|中信银行|光大银行|民生银行|浦发银行|平安银行|华夏银行|广发银行|\p{Script=Han}{2,4}(?:农商银行|农村商业银行|村镇银行))(?:\p{Script=Han}{2,8}?(?:分行|支行))?/u;
+  /(?:中国工商银行|工商银行|中国农业银行|农业银行|中国建设银行|建设银行|中国银行|交通银行|中国邮政储蓄银行|邮政储蓄银行|邮储银行|招商银行|长沙银行|湖南银行|华融湘江银行|兴业银行|中信银行|光大银行|民生银行|浦发银行|平安银行|华夏银行|广发银行|\p{Script=Han}{2,4}(?:农商银行|农商行|农村商业银行|村镇银行))(?:\p{Script=Han}{2,8}?(?:分行|支行))?/u;
 
 /** Words after which a person's name follows (妈妈王芳, 负责人杨振东, 户主是我爸谭建国), besides 叫/名字是. */
 const PERSON_INTRO = new RegExp(
@@ -160,7 +160,9 @@ export function labelledText(
       const at = clause.indexOf(name);
       if (at < 0) continue;
       const bare = name.length >= 4 || at === 0;
-      const sep = bare ? '(?:是|为|叫|填|选|写|[:：])?' : '(?:是|为|叫|填|选|写|[:：])';
+      const sep = bare
+        ? '(?:还|也|就|都)?(?:是|为|叫|填|选|写|[:：])?'
+        : '(?:还|也|就|都)?(?:是|为|叫|填|选|写|[:：])';
       const m = new RegExp(`${escapeRegExp(name)}${sep}\\s*(.{1,60})$`).exec(clause.slice(at));
       const value = m?.[1] ? spokenValue(m[1]) : undefined;
       if (value && rest.includes(value.slice(0, 2)))
@@ -176,7 +178,7 @@ export function labelledText(
 /** A value as said: without the verbs and quotes around it (就写“茶语时光” → 茶语时光). */
 function spokenValue(raw: string): string | undefined {
   const v = raw
-    .replace(/^(?:就|也|还|都|要|想)?(?:是|为|填|选|写|叫|在|用|选择)?[:：]?\s*/, '')
+    .replace(/^(?:就|也|还|都|要|想)*(?:是|为|填|选|写|叫|在|用|选择)*[:：]?\s*/, '')
     .replace(/^[“"「『]|[”"」』]$/g, '')
     .replace(/[的了吧啊呀哦]$/, '')
     .trim();
@@ -200,7 +202,12 @@ function placeName(field: FieldSpec, clause: string): string | undefined {
   }
   if (/银行/.test(field.label) && !/账号|卡号/.test(field.label)) {
     const m = BANK.exec(clause);
-    if (m?.[0]) return m[0];
+    // The two to four characters before 农商银行 are the place (浏阳), not the words before it (开户行, 选, 在).
+    if (m?.[0])
+      return m[0].replace(
+        /^\p{Script=Han}*?(?:行|选|在|到|是|为|通|填|办|用)(?=\p{Script=Han}{2,4}(?:农商银行|农商行|农村商业银行|村镇银行))/u,
+        '',
+      );
   }
   return undefined;
 }

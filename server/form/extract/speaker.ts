@@ -1,0 +1,48 @@
+import { normalizeText } from '../../../knowledge/search/normalize.ts';
+import { formPrefixes } from './roles.ts';
+
+/**
+ * Who 我 is in a form, when the person says so: the guardian or agent filling for someone else (我是他的监护人,
+ * 代办人写我, 是他妈妈), a parent (我是孩子爸爸, 我老婆叫…), a spouse (我是女方). Each rule names the form prefixes it
+ * may mean, in order; the first the form has wins.
+ */
+const SPEAKER_RULES: { says: RegExp; prefixes: string[] }[] = [
+  {
+    says: /我是(?:他|她|孩子|小孩)?的?监护人|监护人(?:是|写|填)我|我(?:来)?监护/,
+    prefixes: ['guardian', 'agent'],
+  },
+  {
+    says: /我是(?:他|她)的?(?:代办人|代理人|家属)|(?:代办人|代理人|代办|经办人)(?:是|写|填)?我(?![们的])|我(?:来|帮|替)(?:他|她|我妈|我爸|老人|孩子|我儿子|我女儿)(?:办|申请|代办)/,
+    prefixes: ['agent', 'guardian'],
+  },
+  {
+    says: /(?:^|[,，。;；])(?:我)?是(?:他|她|孩子)的?(?:妈妈|爸爸|母亲|父亲)/,
+    prefixes: ['guardian', 'agent'],
+  },
+  {
+    says: /我是(?:孩子|宝宝)?(?:的)?(?:妈妈|母亲)|我老公|孩子(?:他|的)?爸(?:爸)?是/,
+    prefixes: ['mother', 'bride', 'guardian'],
+  },
+  {
+    says: /我是(?:孩子|宝宝)?(?:的)?(?:爸爸|父亲)|我(?:老婆|堂客|媳妇|爱人)(?:叫|是)|孩子(?:他|的)?妈(?:妈)?是/,
+    prefixes: ['father', 'groom', 'guardian'],
+  },
+  { says: /我是女方|我是新娘/, prefixes: ['bride'] },
+  { says: /我是男方|我是新郎/, prefixes: ['groom'] },
+  {
+    says: /我是(?:她|他)的?(?:女儿|儿子|子女)|我是(?:他们|老人)的?(?:女儿|儿子)/,
+    prefixes: ['agent', 'applicant'],
+  },
+];
+
+/** The prefix 我 stands for according to this message, if it says. */
+export function speakerIn(message: string, keys: readonly string[]): string | undefined {
+  const text = normalizeText(message);
+  const prefixes = formPrefixes(keys);
+  for (const rule of SPEAKER_RULES)
+    if (rule.says.test(text)) {
+      const prefix = rule.prefixes.find((p) => prefixes.has(p));
+      if (prefix) return prefix;
+    }
+  return undefined;
+}
