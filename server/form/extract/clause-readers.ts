@@ -23,6 +23,8 @@ export interface Reader {
   pick(type: FieldSpec['type'], hint?: (f: FieldSpec) => boolean): FieldSpec | undefined;
   set(key: string, value: FieldValue): void;
   reject(key: string, raw: string, message: string): void;
+  /** The last address read in this message and where it went, for 也住这里. */
+  lastAddress?: { key: string; value: string } | undefined;
 }
 
 /**
@@ -144,6 +146,10 @@ function entityNameField(f: FieldSpec): boolean {
   return /名称|字号/.test(f.label) && /name$/i.test(f.key);
 }
 
+/** A clause that points back at the address just said. */
+const SAME_PLACE =
+  /(?:也|就|都|还)(?:住|在|是)(?:在)?(?:这里|这儿|这个|那里|这|同一个|一样)|同一个地址|地址一样|同上/;
+
 /** Names, gender, ethnicity, addresses, choice options, yes/no to the asked field and labelled text. */
 export function readWords(r: Reader): void {
   const { clause } = r;
@@ -174,6 +180,12 @@ export function readWords(r: Reader): void {
   if (address) {
     const field = r.pick('address');
     if (field) r.set(field.key, address);
+    if (field) r.lastAddress = { key: field.key, value: address };
+  } else if (r.lastAddress && SAME_PLACE.test(clause)) {
+    // 户口在X，就住这里 / 户籍地址也是这个: the address just said, for the field this clause names.
+    const said = r.lastAddress;
+    const field = r.pick('address', (f) => f.key !== said.key);
+    if (field) r.set(field.key, said.value);
   }
   for (const field of r.fields.filter((f) => f.type === 'choice' && f.options)) {
     if (/性别/.test(field.label)) continue;

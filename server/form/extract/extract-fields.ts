@@ -45,6 +45,8 @@ export function extractFields(message: string, options: ExtractOptions): Extract
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/(?<![0-9a-z])[0-9a-z]{18}(?![0-9a-z])/gi, (v) => v.toUpperCase())
+    // 430602 1995 0716 4028 is one ID number, typed in groups as on the card.
+    .replace(/(?<![\dA-Z])(\d{6})[- ](\d{4})[- ]?(\d{4})[- ]?(\d{3}[\dXx])(?![\dA-Z])/g, '$1$2$3$4')
     // 135-4872-6190 and 135 4872 6190 are one mobile number.
     .replace(/(?<!\d)(1[3-9]\d)[- ](\d{4})[- ](\d{4})(?!\d)/g, '$1$2$3');
   const fields = options.fields;
@@ -65,6 +67,7 @@ export function extractFields(message: string, options: ExtractOptions): Extract
   }
 
   let prefix: string | undefined;
+  let lastAddress: Reader['lastAddress'];
   for (const clause of clauses(rest)) {
     const roles = rolesIn(normalizeText(clause), prefixes).map((r) =>
       r.role === 'self' && options.speaker ? { ...r, prefix: options.speaker } : r,
@@ -92,9 +95,11 @@ export function extractFields(message: string, options: ExtractOptions): Extract
       set,
       reject: (key, raw, message) => out.rejected.push({ key, raw, message }),
     };
+    reader.lastAddress = lastAddress;
     readCodes(reader);
     readQuantities(reader);
     readWords(reader);
+    lastAddress = reader.lastAddress;
   }
   return out;
 }
