@@ -44,8 +44,9 @@ export function chooseField(
   const general = ofType.filter(
     (f) => !roleField(f.key) || (type === 'phone' && f.key.startsWith('contact.')),
   );
-  const pool =
-    mine.length > 0 ? mine : general.length > 0 ? general : !prefix && ofType.length === 1 ? ofType : [];
+  // A phone is the form's only phone field whoever it is about (联系电话留我的 when only the applicant has one).
+  const only = (!prefix || type === 'phone') && ofType.length === 1 ? ofType : [];
+  const pool = mine.length > 0 ? mine : general.length > 0 ? general : only;
   if (pool.length <= 1) return pool[0];
   return [...pool].sort((a, b) => labelScore(b, clause) - labelScore(a, clause))[0];
 }
@@ -94,7 +95,7 @@ export function keywords(label: string): string[] {
     [/邮寄|送达/, ['邮寄', '寄到', '寄']],
     [/居住|现住|住址/, ['住在', '现住', '住址', '家住', '现在住', '住']],
     [/经营场所/, ['店在', '开在', '门面', '场所']],
-    [/出生/, ['出生', '生的', '生于']],
+    [/出生/, ['出生', '生的', '生于', '生了', '生哒', '生咯', '生下']],
     [/死亡|去世/, ['去世', '走的', '死亡', '过世', '走了']],
     [/履行|缴清|缴纳完/, ['缴清', '交清', '履行', '交完', '缴完']],
     [/决定/, ['作出', '决定']],

@@ -119,7 +119,8 @@ export function readQuantities(r: Reader): void {
   const amounts = findAmounts(r.rest);
   for (const a of amounts) {
     const field = r.pick('number', (f) => /元|金额|价|资本|收入|工资|基数|额/.test(f.label));
-    if (field) r.set(field.key, a.value);
+    // A field counted in 万元 takes 500万元 as 500.
+    if (field) r.set(field.key, /万元/.test(field.label) ? a.value / 10000 : a.value);
   }
   // 缴费工资按每月8500报: a bare number where a money field's word is said.
   const bare =

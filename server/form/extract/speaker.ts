@@ -6,7 +6,7 @@ import { formPrefixes } from './roles.ts';
  * 代办人写我, 是他妈妈), a parent (我是孩子爸爸, 我老婆叫…), a spouse (我是女方). Each rule names the form prefixes it
  * may mean, in order; the first the form has wins.
  */
-const SPEAKER_RULES: { says: RegExp; prefixes: string[] }[] = [
+const SPEAKER_RULES: { says: RegExp; prefixes: string[]; heir?: true }[] = [
   {
     says: /我是(?:他|她|孩子|小孩)?的?监护人|监护人(?:是|写|填)我|我(?:来)?监护/,
     prefixes: ['guardian', 'agent'],
@@ -32,6 +32,7 @@ const SPEAKER_RULES: { says: RegExp; prefixes: string[] }[] = [
   {
     says: /我是(?:她|他)的?(?:女儿|儿子|子女)|我是(?:他们|老人)的?(?:女儿|儿子)/,
     prefixes: ['agent', 'applicant'],
+    heir: true,
   },
 ];
 
@@ -41,7 +42,9 @@ export function speakerIn(message: string, keys: readonly string[]): string | un
   const prefixes = formPrefixes(keys);
   for (const rule of SPEAKER_RULES)
     if (rule.says.test(text)) {
-      const prefix = rule.prefixes.find((p) => prefixes.has(p));
+      // A son or daughter of the deceased is the applicant (the heir), not an agent.
+      const order = rule.heir && prefixes.has('deceased') ? ['applicant', ...rule.prefixes] : rule.prefixes;
+      const prefix = order.find((p) => prefixes.has(p));
       if (prefix) return prefix;
     }
   return undefined;

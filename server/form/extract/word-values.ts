@@ -105,7 +105,7 @@ function personName(raw: string): string | undefined {
 /** An address: what follows 住在/地址是/户口在 …, or a span that reads like one (…市…区…路…号). */
 export function addressIn(clause: string): string | undefined {
   const cue =
-    /(?:住在|住址是?|地址是?|户口在|户籍在|户籍地是?|家住|家在|寄到|送到|开在|店在|位于|门面在|现住|住)[:：]?\s*(.{4,60})$/u.exec(
+    /(?:户籍地址是?|住所是?|住在|住址是?|地址是?|户口在|户籍在|户籍地是?|家住|家在|寄到|送到|开在|店在|位于|门面在|现住|住)[:：]?\s*(.{4,60})$/u.exec(
       clause,
     );
   const value =
