@@ -2,6 +2,7 @@ import type { Catalog } from '../../knowledge/index.ts';
 import type { FormField } from '../../knowledge/model/form-field.schema.ts';
 import { findPii, maskPii } from '../answer/guard/pii.ts';
 import { extractFields } from './extract/extract-fields.ts';
+import { prefixOf } from './extract/roles.ts';
 import { speakerIn } from './extract/speaker.ts';
 import type { FieldSource, FormState } from './form-state.ts';
 
@@ -43,6 +44,7 @@ export function fillFromMessage(
     today: now,
     asking: form.asking,
     speaker: form.speaker,
+    recent: recentPrefix(form),
   });
   const at = now.toISOString();
   const source: FieldSource = { kind: extraction.correction ? 'correction' : 'conversation', turn, at };
@@ -58,6 +60,16 @@ export function fillFromMessage(
   const order = new Map(fields.map((f, i) => [f.key, i]));
   set.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   return { set, rejected: rejected.map(({ key, message: m }) => ({ key, message: m })) };
+}
+
+/** The person or entity of the last value said in the conversation (the last one set in the latest turn). */
+function recentPrefix(form: FormState): string | undefined {
+  const said = Object.entries(form.fields).filter(
+    ([, f]) => f.source.kind === 'conversation' || f.source.kind === 'correction',
+  );
+  const latest = Math.max(-1, ...said.map(([, f]) => f.source.turn ?? -1));
+  const key = said.filter(([, f]) => f.source.turn === latest).at(-1)?.[0];
+  return key ? prefixOf(key) : undefined;
 }
 
 /** The first required field without a usable value, in form order. */

@@ -20,6 +20,8 @@ export interface ExtractOptions {
   today: Date;
   /** The field yishi just asked for: a bare value answers it. */
   asking?: string | undefined;
+  /** The prefix of the values the last message filled (他身份证… follows 申请人是我爸，叫…). */
+  recent?: string | undefined;
   /** Whose fields 我 fills (guardian, agent, father …), when the person has said; by default the applicant. */
   speaker?: string | undefined;
 }
@@ -27,7 +29,7 @@ export interface ExtractOptions {
 /** Words for the person the form is about when the speaker fills it for them (他, 孩子, 我妈). */
 const SUBJECT = /(?<![我你])[他她](?!们)|孩子|小孩|老人|我妈|我爸|我崽|我儿子|我女儿|持卡人|残疾人/;
 
-const CORRECTION = /不对|错了|改成|改为|应该是|更正|说错了|写错了|搞错了|重新填/;
+const CORRECTION = /不对|错了|改成|改为|应该是|更正|说错了|写错了|搞错了|重新填|重新发|重发|输错|打错|填错/;
 /**
  * Reads form values from one message: who each clause is about (孩子/妈妈/法人/我 …, carried to the next clause),
  * then the values in it — ID numbers and credit codes (checked; wrong ones are refused with a message),
@@ -82,7 +84,10 @@ export function extractFields(message: string, options: ExtractOptions): Extract
     const kin = named && !/^(我|本人)/.test(named.word) ? genderOf(named.word) : undefined;
     const genderField = kin ? fields.find((f) => f.key === `${named?.prefix}.gender`) : undefined;
     if (kin && genderField) set(genderField.key, kin);
-    const current = prefix ?? (asking ? prefixOf(asking.key) : undefined);
+    // Without a role in the clause: the person of the field asked, or of the last values when correcting them
+    // (身份证号重新发：… is the ID just given), and the last values' person otherwise.
+    const asked = asking ? prefixOf(asking.key) : undefined;
+    const current = prefix ?? (out.correction ? (options.recent ?? asked) : (asked ?? options.recent));
     const reader: Reader = {
       clause,
       rest: clause,

@@ -55,5 +55,9 @@ describe('form values', () => {
     ).toEqual([500000, 8000, 1265000, 3000, 120000000]);
     expect(findAmounts('五十万')).toEqual([{ value: 500000, start: 0, end: 3 }]);
     expect(findAmounts('3个孩子')).toEqual([]);
+    // A smaller part after the unit: one digit counts in the next unit down, more digits are yuan.
+    expect(findAmounts('9万8千元、9万8、3万5千、5万2000元').map((a) => a.value)).toEqual([
+      98000, 98000, 35000, 52000,
+    ]);
   });
 });
