@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import type { Catalog } from '../../knowledge/index.ts';
 import type { FormField } from '../../knowledge/model/form-field.schema.ts';
 import { findPii, maskPii } from '../answer/guard/pii.ts';
@@ -49,8 +50,9 @@ export function fillFromMessage(
   const at = now.toISOString();
   const source: FieldSource = { kind: extraction.correction ? 'correction' : 'conversation', turn, at };
   const set: string[] = [];
-  for (const { key, value } of extraction.values) {
-    form.fields[key] = { value, source, status: 'prefilled' };
+  for (const said of extraction.values) {
+    const key = extraction.correction ? correctedKey(form, fields, said.key, said.value) : said.key;
+    form.fields[key] = { value: said.value, source, status: 'prefilled' };
     set.push(key);
   }
   const rejected = extraction.rejected.filter((r) => !set.includes(r.key));
@@ -60,6 +62,29 @@ export function fillFromMessage(
   const order = new Map(fields.map((f, i) => [f.key, i]));
   set.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   return { set, rejected: rejected.map(({ key, message: m }) => ({ key, message: m })) };
+}
+
+/**
+ * The field a correction is for: of the fields of the same type that already hold a value, the one whose value
+ * is closest to the new one (名字写错了，是杜欣玥 corrects 杜欣悦, wherever the reader would have put it), when
+ * at least half of it stays; otherwise where the reader put it.
+ */
+function correctedKey(
+  form: FormState,
+  fields: readonly FormField[],
+  key: string,
+  value: string | number | boolean,
+): string {
+  const type = fields.find((f) => f.key === key)?.type;
+  if (typeof value !== 'string' || !type) return key;
+  let best = { key, closeness: 0.5 };
+  for (const f of fields.filter((x) => x.type === type)) {
+    const old = form.fields[f.key]?.value;
+    if (typeof old !== 'string' || old === value) continue;
+    const closeness = 1 - distance(old, value) / Math.max(old.length, value.length);
+    if (closeness > best.closeness) best = { key: f.key, closeness };
+  }
+  return best.key;
 }
 
 /** The person or entity of the last value said in the conversation (the last one set in the latest turn). */
