@@ -1,3 +1,4 @@
+import { chineseNumber } from '../../text/chinese-number.ts';
 import { findDates } from '../values/chinese-date.ts';
 import { checkIdNumber } from '../values/id-number.ts';
 import { findAmounts } from '../values/money.ts';
@@ -45,9 +46,14 @@ function readPatterns(r: Reader): void {
     const candidates = found.filter((f) => f.value === value && !taken.has(f.field.key));
     const at = candidates[0]?.at ?? 0;
     const named = candidates
-      .map((c) => ({ c, cue: lastCue(c.field, r.clause.slice(0, at)), mine: ofRole(c.field.key, r.current) }))
+      .map((c) => ({
+        c,
+        cue: lastCue(c.field, r.clause.slice(0, at)),
+        cueLength: cueLength(c.field, r.clause.slice(0, at)),
+        mine: ofRole(c.field.key, r.current),
+      }))
       .filter((x) => x.cue >= 0)
-      .sort((a, b) => Number(b.mine) - Number(a.mine) || b.cue - a.cue);
+      .sort((a, b) => Number(b.mine) - Number(a.mine) || b.cue - a.cue || b.cueLength - a.cueLength);
     const only = candidates.length === 1 && /\D/.test(value) ? candidates[0] : undefined;
     const chosen = named[0]?.c ?? only;
     if (!chosen) continue;
@@ -55,6 +61,12 @@ function readPatterns(r: Reader): void {
     r.set(chosen.field.key, value);
     r.rest = r.rest.replace(value, ' '.repeat(value.length));
   }
+}
+
+/** Whether the clause names a text field right before `at` (回收证明编号…). */
+function namesOtherText(r: Reader, at: number): boolean {
+  const before = r.clause.slice(0, at);
+  return r.fields.some((f) => f.type === 'text' && lastCue(f, before) === at);
 }
 
 /** Where the last of a field's words ends in the text, or -1. */
@@ -65,6 +77,17 @@ function lastCue(field: FieldSpec, text: string): number {
       const i = text.lastIndexOf(w);
       return i < 0 ? -1 : i + w.length;
     }),
+  );
+}
+
+/** The length of the longest of a field's words ending where its last one ends (认定部门 beats 部门). */
+function cueLength(field: FieldSpec, text: string): number {
+  const end = lastCue(field, text);
+  return Math.max(
+    0,
+    ...fieldWords(field)
+      .filter((w) => text.lastIndexOf(w) + w.length === end)
+      .map((w) => w.length),
   );
 }
 
@@ -85,10 +108,16 @@ export function readCodes(r: Reader): void {
   }
   for (const m of r.rest.matchAll(/(?<![\dA-Z])[0-9A-Z]{18}(?![\dA-Z])/g)) {
     if (!/[A-Z]/.test(m[0]) && /^\d{17}[\dX]$/.test(m[0])) continue;
-    r.rest = r.rest.replace(m[0], ' '.repeat(m[0].length));
     const field = r.pick('uscc');
-    if (!field) continue;
+    if (!field) {
+      r.rest = r.rest.replace(m[0], ' '.repeat(m[0].length));
+      continue;
+    }
     const check = checkUscc(m[0]);
+    // 回收证明编号HB4301…: an 18-character code that is not a credit code, said under another field's name, is
+    // that field's (read as labelled text); a bad one said as a credit code is refused.
+    if (!check.ok && !/代码|信用/.test(r.clause) && namesOtherText(r, m.index)) continue;
+    r.rest = r.rest.replace(m[0], ' '.repeat(m[0].length));
     if (check.ok) r.set(field.key, check.value);
     else r.reject(field.key, m[0], check.message);
   }
@@ -106,10 +135,24 @@ export function readQuantities(r: Reader): void {
     const field = r.pick('date');
     if (field) r.set(field.key, d.value);
   }
-  const years = /(?<![\d.])(\d{1,2})\s*年(?!\d|月)/.exec(r.rest);
-  if (years?.[1]) {
+  const years =
+    /(?<![\d.一二三四五六七八九十])(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年(?!\d|月|级|度)/.exec(r.rest);
+  const yearCount = years?.[1]
+    ? /\d/.test(years[1])
+      ? Number(years[1])
+      : chineseNumber(years[1])
+    : undefined;
+  if (yearCount !== undefined) {
     const field = r.pick('number', (f) => /年限|期限|年数|工龄/.test(f.label));
-    if (field) r.set(field.key, Number(years[1]));
+    if (field) r.set(field.key, yearCount);
+  }
+  const litres = /(\d+(?:\.\d+)?)\s*(?:升|L|l)(?![a-z])/.exec(r.rest);
+  if (litres?.[1]) {
+    const field = r.pick('number', (f) => /排量|升/.test(f.label));
+    if (field) {
+      r.set(field.key, Number(litres[1]));
+      r.rest = r.rest.replace(litres[0], ' '.repeat(litres[0].length));
+    }
   }
   const area = /(\d+(?:\.\d+)?)\s*(平方米|平米|平方|㎡|个平方)/.exec(r.rest);
   if (area?.[1]) {
@@ -117,8 +160,13 @@ export function readQuantities(r: Reader): void {
     if (field) r.set(field.key, Number(area[1]));
   }
   const amounts = findAmounts(r.rest);
+  const money = (f: FieldSpec) => /元|金额|价|资本|收入|工资|基数|额/.test(f.label);
+  // With several money fields, an amount goes to one the clause names (首付30万 is none of 总价 and 贷款金额).
+  const moneyFields = r.fields.filter((f) => f.type === 'number' && money(f));
+  const named = (f: FieldSpec) =>
+    moneyFields.length <= 1 || r.asking?.key === f.key || fieldWords(f).some((w) => r.clause.includes(w));
   for (const a of amounts) {
-    const field = r.pick('number', (f) => /元|金额|价|资本|收入|工资|基数|额/.test(f.label));
+    const field = r.pick('number', (f) => money(f) && named(f));
     // A field counted in 万元 takes 500万元 as 500.
     if (field) r.set(field.key, /万元/.test(field.label) ? a.value / 10000 : a.value);
   }
@@ -190,7 +238,11 @@ export function readWords(r: Reader): void {
   }
   for (const field of r.fields.filter((f) => f.type === 'choice' && f.options)) {
     if (/性别/.test(field.label)) continue;
-    const option = (field.options ?? []).find((o) => saysOption(o, clause, field.optionCues?.[o]));
+    const named =
+      r.asking?.key === field.key ||
+      fieldWords(field).some((w) => clause.includes(w)) ||
+      (r.own !== undefined && field.key.startsWith(`${r.own}.`));
+    const option = (field.options ?? []).find((o) => saysOption(o, clause, field.optionCues?.[o], named));
     if (option && (!r.current || field.key.startsWith(`${r.current}.`) || !roleField(field.key)))
       r.set(field.key, option);
   }

@@ -125,7 +125,7 @@ function colonSpans(
 ): { key: string; value: string; whole: string }[] {
   const out: { key: string; value: string; whole: string }[] = [];
   for (const field of fields) {
-    if (field.type !== 'text' || field.pattern || /姓名|名称|字号|民族|银行/.test(field.label)) continue;
+    if (field.type !== 'text' || field.pattern || /姓名|名称|字号|民族|银行$/.test(field.label)) continue;
     const label = field.label.replace(/（[^）]*）|\([^)]*\)/g, '');
     // The label, its last words (情况说明 for 履行义务、纠正失信行为的情况说明) or a cue, before the colon.
     const names = [...new Set([label, label.slice(-4), label.slice(-3), ...(field.cues ?? [])])]

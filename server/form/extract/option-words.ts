@@ -33,10 +33,21 @@ const OPTION_WORDS: Record<string, RegExp> = {
  * Whether a clause says an option: in the catalog's cues for it (the field's `optionCues`), in the everyday
  * words shared by many forms, or in its own words (core or bracketed part).
  */
-export function saysOption(option: string, clause: string, cues?: readonly string[]): boolean {
+export function saysOption(
+  option: string,
+  clause: string,
+  cues?: readonly string[],
+  fieldNamed = true,
+): boolean {
   if (cues?.some((c) => new RegExp(c, 'u').test(clause))) return true;
-  return (OPTION_WORDS[option] ?? literal(option)).test(clause);
+  const shared = OPTION_WORDS[option];
+  if (shared) return shared.test(clause);
+  // 其他 and short words (退休, 其他没有了) mean an option only in a clause about its field.
+  if (GENERIC_OPTION.test(option) || (option.length <= 2 && !fieldNamed)) return false;
+  return literal(option).test(clause);
 }
+
+const GENERIC_OPTION = /^(其他|其它|无|否|是|有|没有)$/;
 
 function literal(option: string): RegExp {
   const core = option.replace(/（[^）]*）|\([^)]*\)/g, '');

@@ -90,7 +90,7 @@ const NOT_NAME =
   /参保|单位|公司|个体|本人|外地|本地|户口|独生|退休|农村|城镇|周末|万一|时候|高兴|方便|文件|金额|毛病|安全|程序|白天|包括/;
 
 function personName(raw: string): string | undefined {
-  if (NOT_NAME.test(raw)) return undefined;
+  if (NOT_NAME.test(raw) || /族$/.test(raw)) return undefined;
   const compound = COMPOUND_SURNAMES.exec(raw);
   const surnameLength = compound ? 2 : 1;
   if (!compound && !SURNAMES.includes(raw[0] ?? '')) return undefined;
@@ -171,7 +171,7 @@ export function labelledText(
     }
   }
   // The label nearest the value names it (新车发票号码… beats 发票号码 earlier in the clause).
-  const best = found.sort((a, b) => b.at + b.length - (a.at + a.length))[0];
+  const best = found.sort((a, b) => b.at + b.length - (a.at + a.length) || b.length - a.length)[0];
   return best ? { key: best.key, value: best.value } : undefined;
 }
 
@@ -199,6 +199,14 @@ function placeName(field: FieldSpec, clause: string): string | undefined {
   if (/学校/.test(field.label)) {
     const m = /(\p{Script=Han}{2,14}?(?:小学|中学|学校))/u.exec(clause);
     if (m?.[1] && !/^(上|读)/.test(m[1]) && !/名学校$|想.*上小学|缓/.test(m[1])) return trimLead(m[1]);
+  }
+  if (/部门|机关|单位$/.test(field.label) && !/姓名|账号|编号/.test(field.label)) {
+    // 长沙市市场监督管理局罚的: an authority is named by how such names end, before or after the verb.
+    const m =
+      /(\p{Script=Han}{2,24}?(?:管理局|监督局|保障局|税务局|公安局|分局|局|委员会|厅|办公室|人民法院|法院))/u.exec(
+        clause,
+      );
+    if (m?.[1]) return trimLead(m[1]);
   }
   if (/银行/.test(field.label) && !/账号|卡号/.test(field.label)) {
     const m = BANK.exec(clause);
