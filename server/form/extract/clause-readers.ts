@@ -187,7 +187,7 @@ export function readQuantities(r: Reader): void {
 
 /** A field for a person's name: 母亲姓名, 被投靠人（落户户主）姓名 — not 结婚证字号 or 企业名称. */
 function personNameField(f: FieldSpec): boolean {
-  return /姓名/.test(f.label) || (/name$/i.test(f.key) && !/名称|字号/.test(f.label));
+  return /姓名/.test(f.label);
 }
 
 /** A field for an entity's name: 企业名称, 经营主体名称（字号）. */

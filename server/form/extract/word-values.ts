@@ -145,7 +145,7 @@ export function labelledText(
     if (/民族/.test(field.label)) continue;
     // A 名称 field by the words before 名称 (参保单位名称 → 参保单位是…); person names are nameIn's.
     const stem = label.replace(/名称$/, '');
-    const personName = /姓名/.test(field.label) || /name$/i.test(field.key);
+    const personName = /姓名/.test(field.label);
     const ownLabel =
       personName || (/名称/.test(field.label) && stem.length < 3)
         ? []
