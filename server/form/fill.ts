@@ -77,6 +77,9 @@ function correctedKey(
 ): string {
   const type = fields.find((f) => f.key === key)?.type;
   if (typeof value !== 'string' || !type) return key;
+  // 身份证号输错了，是…: a value refused before is what is being corrected, when there is one such.
+  const refused = fields.filter((f) => f.type === type && form.fields[f.key]?.status === 'invalid');
+  if (refused.length === 1 && refused[0]) return refused[0].key;
   let best = { key, closeness: 0.5 };
   for (const f of fields.filter((x) => x.type === type)) {
     const old = form.fields[f.key]?.value;

@@ -2,6 +2,7 @@ import type { RouteDecision } from '../../../knowledge/index.ts';
 import type { Fact } from '../../../knowledge/model/fact.schema.ts';
 import { normalizeText } from '../../../knowledge/search/normalize.ts';
 import { SEARCH_CONFIG } from '../../../knowledge/search/search.config.ts';
+import { extractFields } from '../../form/extract/extract-fields.ts';
 import type { Context } from '../context.ts';
 import { detectFacts } from '../understand/detect-facts.ts';
 import { factsOf, focus } from '../understand/focus.ts';
@@ -93,9 +94,13 @@ function staysOnFocus(
   // other bundle, or a strong match.
   const announced = SWITCH_BACK.test(normalizeText(ctx.message));
   if (aboutFocus && !announced) return true;
-  // While filling a form, names, numbers and addresses are answers, not a new subject.
-  if (ctx.session.form?.filling && ctx.session.form.bundleId === focusId && !announced && !best.aliasHit)
-    return true;
+  // While filling a form, names, numbers and addresses are answers, not a new subject — even when they name
+  // another bundle's words (社保卡银行选农业银行 is the newborn form's bank, not the social security card).
+  if (ctx.session.form?.filling && ctx.session.form.bundleId === focusId && !announced) {
+    if (!best.aliasHit) return true;
+    const fields = ctx.knowledge.catalog.bundles.get(focusId)?.form.fields ?? [];
+    if (extractFields(ctx.message, { fields, today: ctx.now }).values.length > 0) return true;
+  }
   if (!announced && !best.aliasHit && best.score < SEARCH_CONFIG.routing.switchMinScore) return true;
   const focusScore = route.ranked.find((r) => r.bundleId === focusId)?.score ?? 0;
   return focusScore * SEARCH_CONFIG.routing.stayRatio >= best.score;

@@ -21,9 +21,16 @@ export function chooseField(
   hint?: (f: FieldSpec) => boolean,
 ): FieldSpec | undefined {
   const ofType = fields.filter((f) => f.type === type && (!hint || hint(f)));
+  // The asked field takes the value unless the clause names another field of the type and not it (住在… while
+  // 户籍地址 is asked is the residence).
+  const namesOther =
+    asking !== undefined &&
+    labelScore(asking, clause) === 0 &&
+    ofType.some((f) => f !== asking && labelScore(f, clause) > 0);
   if (
     asking &&
     ofType.includes(asking) &&
+    !namesOther &&
     (!prefix || asking.key.startsWith(`${prefix}.`) || prefixOf(asking.key) === prefix)
   )
     return asking;

@@ -154,10 +154,11 @@ export function readQuantities(r: Reader): void {
       r.rest = r.rest.replace(litres[0], ' '.repeat(litres[0].length));
     }
   }
-  const area = /(\d+(?:\.\d+)?)\s*(平方米|平米|平方|㎡|个平方)/.exec(r.rest);
+  const area = /(\d+(?:\.\d+)?)\s*(平方米|平米|平方|㎡|个平方|平(?![方米台安常时日]))/.exec(r.rest);
   if (area?.[1]) {
     const field = r.pick('number', (f) => /面积/.test(f.label));
     if (field) r.set(field.key, Number(area[1]));
+    r.rest = r.rest.replace(area[0], ' '.repeat(area[0].length));
   }
   const amounts = findAmounts(r.rest);
   const money = (f: FieldSpec) => /元|金额|价|资本|收入|工资|基数|额/.test(f.label);
@@ -241,10 +242,17 @@ export function readWords(r: Reader): void {
     const named =
       r.asking?.key === field.key ||
       fieldWords(field).some((w) => clause.includes(w)) ||
-      (r.own !== undefined && field.key.startsWith(`${r.own}.`));
+      (r.current !== undefined && field.key.startsWith(`${r.current}.`));
     const option = (field.options ?? []).find((o) => saysOption(o, clause, field.optionCues?.[o], named));
-    if (option && (!r.current || field.key.startsWith(`${r.current}.`) || !roleField(field.key)))
-      r.set(field.key, option);
+    // A clause about someone else leaves this person's choice alone when that someone has the same field
+    // (离异 after 女方 is the bride's, not the groom's); otherwise the choice is the only one it can be.
+    const sibling = r.current ? `${r.current}.${field.key.split('.').slice(1).join('.')}` : undefined;
+    const ofOther =
+      r.current !== undefined &&
+      roleField(field.key) &&
+      !field.key.startsWith(`${r.current}.`) &&
+      r.fields.some((f) => f.key === sibling);
+    if (option && !ofOther) r.set(field.key, option);
   }
   // A yes/no field the catalog gives words for (低保户): said is yes, said with a negation (不是低保) is no.
   for (const field of r.fields.filter((f) => f.type === 'boolean' && f.cues)) {

@@ -1,7 +1,8 @@
 /** What people say for an option (个体户 for 个体工商户, 租的 for 租赁). */
 const OPTION_WORDS: Record<string, RegExp> = {
   个体工商户: /个体工商户|个体户|个体经营/,
-  有限责任公司: /有限责任公司|有限公司/,
+  // Said as the type, not read off a name ending in 有限公司 (a 股份有限公司 ends so too).
+  有限责任公司: /有限责任公司|是有限公司|有限公司类型|普通有限公司/,
   个人独资企业: /个人独资/,
   合伙企业: /合伙企业|合伙/,
   自有: /自有|自己的房|自家的?房|自己家的?|自己买的/,
@@ -42,17 +43,20 @@ export function saysOption(
   if (cues?.some((c) => new RegExp(c, 'u').test(clause))) return true;
   const shared = OPTION_WORDS[option];
   if (shared) return shared.test(clause);
-  // 其他 and short words (退休, 其他没有了) mean an option only in a clause about its field.
-  if (GENERIC_OPTION.test(option) || (option.length <= 2 && !fieldNamed)) return false;
-  return literal(option).test(clause);
+  // 其他 means an option only by the catalog's cues; short words (退休, 股东 in 股东会决议) only in a clause
+  // about the option's field.
+  if (GENERIC_OPTION.test(option)) return false;
+  return literal(option, fieldNamed ? 2 : 3).test(clause);
 }
 
 const GENERIC_OPTION = /^(其他|其它|无|否|是|有|没有)$/;
 
-function literal(option: string): RegExp {
+function literal(option: string, minLength: number): RegExp {
   const core = option.replace(/（[^）]*）|\([^)]*\)/g, '');
   const inner = /（([^）]{3,})）|\(([^)]{3,})\)/.exec(option);
-  const parts = [core, inner?.[1] ?? inner?.[2] ?? ''].filter((p) => p.length >= 2 && !/[、，,]/.test(p));
+  const parts = [core, inner?.[1] ?? inner?.[2] ?? ''].filter(
+    (p) => p.length >= minLength && !/[、，,]/.test(p),
+  );
   return parts.length > 0 ? new RegExp(parts.map(escapeRegExp).join('|')) : /(?!)/;
 }
 

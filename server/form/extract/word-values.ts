@@ -110,7 +110,7 @@ export function addressIn(clause: string): string | undefined {
     );
   const value =
     cue?.[1] ??
-    /(\p{Script=Han}{2,}(?:省|市|州|县|区).{2,50}(?:号|栋|室|楼|村|组|小区|单元|弄|巷)(?:\d+(?:室|号)?)?)/u.exec(
+    /(\p{Script=Han}{2,}(?:省|市|州|县|区).{2,50}(?:号|栋|室|楼|村|组|小区|单元|弄|巷)(?:\d+(?:室|号)?)?)(?![区县市镇])/u.exec(
       clause,
     )?.[1];
   if (!value || !/省|市|州|县|区|镇|乡|街|路|巷|村|号|栋|小区/.test(value)) return undefined;
@@ -177,6 +177,7 @@ export function labelledText(
 
 /** A value as said: without the verbs and quotes around it (就写“茶语时光” → 茶语时光). */
 function spokenValue(raw: string): string | undefined {
+  if (/^(?:写|填)?(?:错|不对)/.test(raw)) return undefined;
   const v = raw
     .replace(/^(?:就|也|还|都|要|想)*(?:是|为|填|选|写|叫|在|用|选择)*[:：]?\s*/, '')
     .replace(/^[“"「『]|[”"」』]$/g, '')
@@ -189,7 +190,9 @@ function spokenValue(raw: string): string | undefined {
 function placeName(field: FieldSpec, clause: string): string | undefined {
   if (/机构/.test(field.label)) {
     const place = /(\p{Script=Han}{1,20}?(?:医院|妇幼保健院|妇幼|卫生院|卫生服务中心|保健院))/u;
-    const m = new RegExp(`在${place.source}`, 'u').exec(clause) ?? place.exec(clause);
+    // 出生医院是湘潭市中心医院: the name after 是, not the words before it.
+    const said = clause.replace(/^.*(?:是|为|[:：])/u, '');
+    const m = new RegExp(`在${place.source}`, 'u').exec(clause) ?? place.exec(said) ?? place.exec(clause);
     if (m?.[1]) return m[1].replace(/^.*?(?:是|在|于)(?=\p{Script=Han}{3})/u, '');
   }
   if (/婚姻登记/.test(field.label)) {
@@ -210,10 +213,10 @@ function placeName(field: FieldSpec, clause: string): string | undefined {
   }
   if (/银行/.test(field.label) && !/账号|卡号/.test(field.label)) {
     const m = BANK.exec(clause);
-    // The two to four characters before 农商银行 are the place (浏阳), not the words before it (开户行, 选, 在).
+    // The characters before 农商银行 are the place (浏阳), not the words before it (开户行, 卡银行选, 在).
     if (m?.[0])
       return m[0].replace(
-        /^\p{Script=Han}*?(?:行|选|在|到|是|为|通|填|办|用)(?=\p{Script=Han}{2,4}(?:农商银行|农商行|农村商业银行|村镇银行))/u,
+        /^\p{Script=Han}*(?:行|选|在|到|是|为|通|填|办|用)(?=\p{Script=Han}{0,4}(?:农商银行|农商行|农村商业银行|村镇银行))/u,
         '',
       );
   }
