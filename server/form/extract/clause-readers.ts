@@ -212,7 +212,7 @@ export function readWords(r: Reader): void {
     const field = r.pick('text', (f) => (entity ? entityNameField(f) : personNameField(f)) && named(f));
     if (field) r.set(field.key, name.name);
   }
-  const gender = /(男孩|男宝|男娃|儿子|男的|男性|是男|性别男|男生)|^男$/.test(clause)
+  const gender = /(男孩|男宝|男娃|儿子|男的|男性|是男|性别男|男生|孙子|外孙(?!女))|^男$/.test(clause)
     ? '男'
     : /(女孩|女宝|女娃|女儿|闺女|女的|女性|是女|性别女|女生|千金)|^女$/.test(clause)
       ? '女'
@@ -223,7 +223,11 @@ export function readWords(r: Reader): void {
   }
   const ethnic = ETHNIC.exec(clause);
   if (ethnic) {
-    const field = r.pick('text', (f) => /民族/.test(f.label));
+    // A form with one 民族 field takes it whoever was named last (民族随爸爸，是土家族 is the child's).
+    const ethnicFields = r.fields.filter((f) => f.type === 'text' && /民族/.test(f.label));
+    const field =
+      r.pick('text', (f) => /民族/.test(f.label)) ??
+      (ethnicFields.length === 1 ? ethnicFields[0] : undefined);
     if (field) r.set(field.key, ethnic[0]);
   }
   const address = addressIn(clause);
@@ -246,12 +250,16 @@ export function readWords(r: Reader): void {
     const option = (field.options ?? []).find((o) => saysOption(o, clause, field.optionCues?.[o], named));
     // A clause about someone else leaves this person's choice alone when that someone has the same field
     // (离异 after 女方 is the bride's, not the groom's); otherwise the choice is the only one it can be.
+    // A clause naming its own role (新车是新能源…) leaves other roles' choices alone; 两个人都未婚 sets both.
     const sibling = r.current ? `${r.current}.${field.key.split('.').slice(1).join('.')}` : undefined;
+    const both = /两个?人都|俩都|双方都|我们都|都是/.test(clause);
     const ofOther =
-      r.current !== undefined &&
+      !both &&
       roleField(field.key) &&
-      !field.key.startsWith(`${r.current}.`) &&
-      r.fields.some((f) => f.key === sibling);
+      ((r.own !== undefined && !field.key.startsWith(`${r.own}.`)) ||
+        (r.current !== undefined &&
+          !field.key.startsWith(`${r.current}.`) &&
+          r.fields.some((f) => f.key === sibling)));
     if (option && !ofOther) r.set(field.key, option);
   }
   // A yes/no field the catalog gives words for (低保户): said is yes, said with a negation (不是低保) is no.

@@ -111,6 +111,9 @@ export function extractFields(message: string, options: ExtractOptions): Extract
 
 /** The applicant's prefix when the speaker is someone else (a guardian or agent), else none. */
 function subjectPrefix(prefixes: ReadonlySet<string>, speaker: string | undefined): string | undefined {
+  // Between a couple, 他/她 is the other one.
+  if (speaker === 'bride' && prefixes.has('groom')) return 'groom';
+  if (speaker === 'groom' && prefixes.has('bride')) return 'bride';
   if (!speaker || !['guardian', 'agent'].includes(speaker)) return undefined;
   return ['applicant', 'person'].find((p) => prefixes.has(p));
 }

@@ -13,7 +13,7 @@ const SPEAKER_RULES: { says: RegExp; prefixes: string[]; heir?: true }[] = [
   },
   {
     says: /我是(?:他|她)的?(?:代办人|代理人|家属)|(?:代办人|代理人|代办|经办人)(?:是|写|填)?我(?![们的])|我(?:来|帮|替)(?:他|她|我妈|我爸|老人|孩子|我儿子|我女儿)(?:办|申请|代办)/,
-    prefixes: ['agent', 'guardian'],
+    prefixes: ['agent', 'guardian', 'contact'],
   },
   {
     says: /(?:^|[,，。;；])(?:我)?是(?:他|她|孩子)的?(?:妈妈|爸爸|母亲|父亲)/,
@@ -24,11 +24,12 @@ const SPEAKER_RULES: { says: RegExp; prefixes: string[]; heir?: true }[] = [
     prefixes: ['mother', 'bride', 'guardian'],
   },
   {
-    says: /我是(?:孩子|宝宝)?(?:的)?(?:爸爸|父亲)|我(?:老婆|堂客|媳妇|爱人)(?:叫|是)|孩子(?:他|的)?妈(?:妈)?是/,
+    says: /我是(?:孩子|宝宝)?(?:的)?(?:爸爸|父亲)|(?:我|屋里)(?:老婆|堂客|媳妇|爱人)|堂客|孩子(?:他|的)?妈(?:妈)?是/,
     prefixes: ['father', 'groom', 'guardian'],
   },
-  { says: /我是女方|我是新娘/, prefixes: ['bride'] },
-  { says: /我是男方|我是新郎/, prefixes: ['groom'] },
+  // Between the two getting married, 他叫… is said by her and 她叫… by him.
+  { says: /我是女方|我是新娘|(?:^|[,，;；。])他叫/, prefixes: ['bride'] },
+  { says: /我是男方|我是新郎|(?:^|[,，;；。])她叫/, prefixes: ['groom'] },
   {
     says: /我是(?:她|他)的?(?:女儿|儿子|子女)|我是(?:他们|老人)的?(?:女儿|儿子)/,
     prefixes: ['agent', 'applicant'],

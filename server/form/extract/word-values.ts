@@ -4,7 +4,7 @@ import { escapeRegExp } from './option-words.ts';
 import { ROLE_RULES } from './roles.ts';
 
 const SURNAMES =
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由';
+  '萧王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由';
 const COMPOUND_SURNAMES =
   /^(欧阳|司马|诸葛|上官|东方|慕容|令狐|皇甫|尉迟|长孙|宇文|司徒|夏侯|端木|公孙|澹台|钟离)/;
 const NAME_STOP = /[的是在今身电手住，,。男女家和跟与了要想我他她你号年月日岁]/;
@@ -20,11 +20,14 @@ const PERSON_INTRO = new RegExp(
     ...ROLE_RULES.filter((r) => !['entity', 'self', 'oldVehicle', 'newVehicle'].includes(r.role)).map(
       (r) => r.words.source,
     ),
-    '法人|联系人|户主|经办人|代办人|代办|财务|会计|出纳|人事|老板|员工|填我|儿子|女儿|老伴|丈夫|妻子|我妹|我姐|我哥|我弟|我崽|我妈|我爸|哥哥|姐姐|弟弟|妹妹',
+    '法人|联系人|户主|经办人|代办人|代办|员工|儿子|女儿|老伴|丈夫|妻子|我妹|我姐|我哥|我弟|我崽|我妈|我爸|哥哥|姐姐|弟弟|妹妹',
     '申请人|借款人|主贷人|负责人|经营者|投资人|执行事务合伙人|合伙人|退役军人|持卡人|残疾人|新郎|新娘|监护人',
   ].join('|')})`,
   'u',
 );
+
+/** Job titles before a name (财务罗晓敏): the same person the clause is about, not someone else. */
+const TITLE = /(?:财务|会计|出纳|人事|老板|行政|办事员)(?:是|叫)?[:：]?(\p{Script=Han}{2,4})/u;
 
 /** An entity's name: what follows 叫/名称是…, or a span ending the way names of entities end. */
 const ENTITY_NAME =
@@ -65,6 +68,11 @@ function nameSaid(clause: string, prefix: string | undefined): string | undefine
     /我是\s*(\p{Script=Han}{2,4})$/u.exec(clause);
   const fromSaid = said?.[1] ? personName(said[1]) : undefined;
   if (fromSaid) return fromSaid;
+  const titled = TITLE.exec(clause)?.[1];
+  if (titled && personName(titled)) return personName(titled);
+  // 名字写错了，应该是覃志宏: a correction that is only the right name.
+  const corrected = /^(?:应该|其实)?是\s*(\p{Script=Han}{2,4})$/u.exec(clause)?.[1];
+  if (corrected && personName(corrected)) return personName(corrected);
   // A clause that is only a name (周静), as people answer 您叫什么.
   const alone = /^(\p{Script=Han}{2,3})$/u.exec(clause)?.[1];
   return alone ? personName(alone) : undefined;
@@ -75,7 +83,7 @@ function nameAfterRoleWord(clause: string): string | undefined {
     const after = clause
       .slice(m.index + m[0].length)
       .replace(
-        /^(?:是|叫|为|写|填|[:：])?\s*(?:我的?|他的?|她的?|孩子的?)?(?:爷爷|奶奶|外公|外婆|爸爸|妈妈|我爸|我妈|爱人|老公|老婆|崽)?[:：]?/u,
+        /^(?:是|叫|为|写|填|[:：])?\s*(?:\p{Script=Han}{1,4}(?:部|科|处|室|组)的)?(?:我的?|他的?|她的?|孩子的?)?(?:爷爷|奶奶|外公|外婆|爸爸|妈妈|我爸|我妈|爱人|老公|老婆|崽)?[:：]?/u,
         '',
       );
     const raw = /^(\p{Script=Han}{2,4})/u.exec(after)?.[1];
@@ -114,6 +122,8 @@ export function addressIn(clause: string): string | undefined {
       clause,
     )?.[1];
   if (!value || !/省|市|州|县|区|镇|乡|街|路|巷|村|号|栋|小区/.test(value)) return undefined;
+  // 长沙市不动产权第0123456号 and 居住证编号… are certificate numbers, not places.
+  if (/不动产|权证|第\d+号|证号|编号|证明/.test(value)) return undefined;
   return startOfPlace(value).replace(/[的了]$/, '');
 }
 
@@ -188,7 +198,11 @@ function spokenValue(raw: string): string | undefined {
 
 /** Places named by what they are: a hospital, a marriage office, a school, a bank. */
 function placeName(field: FieldSpec, clause: string): string | undefined {
-  if (/机构/.test(field.label)) {
+  if (/殡仪馆/.test(field.label)) {
+    const m = /(\p{Script=Han}{2,16}?殡仪馆)/u.exec(clause);
+    if (m?.[1]) return trimLead(m[1]);
+  }
+  if (/机构|地点/.test(field.label)) {
     const place = /(\p{Script=Han}{1,20}?(?:医院|妇幼保健院|妇幼|卫生院|卫生服务中心|保健院))/u;
     // 出生医院是湘潭市中心医院: the name after 是, not the words before it.
     const said = clause.replace(/^.*(?:是|为|[:：])/u, '');
@@ -202,6 +216,10 @@ function placeName(field: FieldSpec, clause: string): string | undefined {
   if (/学校/.test(field.label)) {
     const m = /(\p{Script=Han}{2,14}?(?:小学|中学|学校))/u.exec(clause);
     if (m?.[1] && !/^(上|读)/.test(m[1]) && !/名学校$|想.*上小学|缓/.test(m[1])) return trimLead(m[1]);
+  }
+  if (/单位$/.test(field.label) && /退休|上班|工作|单位|参保/.test(clause)) {
+    const m = ENTITY_SUFFIX.exec(clause)?.[1];
+    if (m) return trimLead(m);
   }
   if (/部门|机关|单位$/.test(field.label) && !/姓名|账号|编号/.test(field.label)) {
     // 长沙市市场监督管理局罚的: an authority is named by how such names end, before or after the verb.
