@@ -49,7 +49,7 @@ function understandByRules(ctx: Context): void {
     // With a bundle in focus, two other candidates that the message does not name are no reason to leave it.
     const unnamed =
       !route.candidates.some((c) => c.aliasHit) && !SWITCH_BACK.test(normalizeText(ctx.message));
-    if (session.bundleId && (ids.includes(session.bundleId) || followUp || unnamed))
+    if (session.bundleId && (ids.includes(session.bundleId) || followUp || unnamed || fillsFocusedForm(ctx)))
       target = session.bundleId;
     else {
       session.pendingChoice = ids;
@@ -97,13 +97,24 @@ function staysOnFocus(
   // While filling a form, names, numbers and addresses are answers, not a new subject — even when they name
   // another bundle's words (社保卡银行选农业银行 is the newborn form's bank, not the social security card).
   if (ctx.session.form?.filling && ctx.session.form.bundleId === focusId && !announced) {
-    if (!best.aliasHit) return true;
-    const fields = ctx.knowledge.catalog.bundles.get(focusId)?.form.fields ?? [];
-    if (extractFields(ctx.message, { fields, today: ctx.now }).values.length > 0) return true;
+    if (!best.aliasHit || fillsFocusedForm(ctx)) return true;
   }
   if (!announced && !best.aliasHit && best.score < SEARCH_CONFIG.routing.switchMinScore) return true;
   const focusScore = route.ranked.find((r) => r.bundleId === focusId)?.score ?? 0;
   return focusScore * SEARCH_CONFIG.routing.stayRatio >= best.score;
+}
+
+/** Whether the person is filling the focused bundle's form and the message gives values for it. */
+function fillsFocusedForm(ctx: Context): boolean {
+  const form = ctx.session.form;
+  if (
+    !form?.filling ||
+    form.bundleId !== ctx.session.bundleId ||
+    SWITCH_BACK.test(normalizeText(ctx.message))
+  )
+    return false;
+  const fields = ctx.knowledge.catalog.bundles.get(form.bundleId)?.form.fields ?? [];
+  return extractFields(ctx.message, { fields, today: ctx.now }).values.length > 0;
 }
 
 /**

@@ -203,9 +203,12 @@ const SAME_PLACE =
 /** Names, gender, ethnicity, addresses, choice options, yes/no to the asked field and labelled text. */
 export function readWords(r: Reader): void {
   const { clause } = r;
-  const name = nameIn(clause, r.current);
+  const entityPrefix = r.current !== undefined && /^(enterprise|entity|individual|taxpayer)/.test(r.current);
+  // An entity only asked about or carried over may still be followed by a person (…管理员是我老婆刘小燕).
+  const entityName = entityPrefix ? nameIn(clause, r.current) : undefined;
+  const name = entityName ?? nameIn(clause, entityPrefix && r.own === undefined ? undefined : r.current);
   if (name) {
-    const entity = r.current !== undefined && /^(enterprise|entity|individual|taxpayer)/.test(r.current);
+    const entity = entityName !== undefined;
     // After a role word this form has no role for (她爷爷林国栋), only a field the clause names takes the name.
     const named = (f: FieldSpec) =>
       !name.byRoleWord || r.own !== undefined || fieldWords(f).some((w) => clause.includes(w));

@@ -20,13 +20,14 @@ export const ROLE_RULES: RoleRule[] = [
     prefixes: ['legalRep', 'operator', 'taxpayer.legalRep'],
   },
   { role: 'contact', words: /联系人/, prefixes: ['contact'] },
+  { role: 'applicant', words: /申请人|继承人/, prefixes: ['applicant'] },
   { role: 'agent', words: /经办人|代办人|代理人|受托人/, prefixes: ['agent', 'querier.agent', 'contact'] },
   { role: 'safetyOfficer', words: /食品安全管理员|安全员|安全管理人员/, prefixes: ['food.safetyOfficer'] },
   { role: 'coBorrower', words: /共同借款人|共同还款人|配偶/, prefixes: ['coBorrower'] },
   { role: 'host', words: /投靠|户主/, prefixes: ['household.host', 'hukou.host', 'household.head'] },
   {
     role: 'deceased',
-    words: /去世的|逝者|死者|过世的|走了的|老人家|我爸|我妈|父亲|母亲|老伴|爷爷|奶奶|外公|外婆/,
+    words: /去世的|逝者|死者|过世的|走了的|老人家|我爸|我妈|家父|家母|父亲|母亲|老伴|爷爷|奶奶|外公|外婆/,
     prefixes: ['deceased'],
   },
   {
