@@ -1,8 +1,11 @@
 import { normalizeText } from '../../../knowledge/search/normalize.ts';
 import { chooseField } from './choose-field.ts';
-import { type Reader, readCodes, readQuantities, readWords } from './clause-readers.ts';
 import type { FieldSpec, FieldValue } from './field-spec.ts';
 import { escapeRegExp } from './option-words.ts';
+import { readCodes } from './read-codes.ts';
+import { readQuantities } from './read-quantities.ts';
+import { readWords } from './read-words.ts';
+import type { Reader } from './reader.ts';
 import { formPrefixes, genderOf, prefixOf, rolesIn } from './roles.ts';
 
 export type { FieldSpec, FieldValue } from './field-spec.ts';

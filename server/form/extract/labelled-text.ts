@@ -1,0 +1,61 @@
+import { LABEL_NOISE, roleField } from './choose-field.ts';
+import type { FieldSpec } from './field-spec.ts';
+import { escapeRegExp } from './option-words.ts';
+import { placeName } from './places.ts';
+
+/** A text field named by its label or a catalog cue: 经营范围是…, 结婚证字号…, 在X医院出生, 开户银行是…. */
+export function labelledText(
+  clause: string,
+  fields: readonly FieldSpec[],
+  prefix: string | undefined,
+  rest = '',
+): { key: string; value: string } | undefined {
+  const found: { key: string; value: string; at: number; length: number }[] = [];
+  for (const field of fields.filter((f) => f.type === 'text' && !f.pattern)) {
+    if (prefix && roleField(field.key) && !field.key.startsWith(`${prefix}.`)) continue;
+    const special = placeName(field, clause);
+    if (special) return { key: field.key, value: special };
+    const label = field.label.replace(/（[^）]*）|\([^)]*\)/g, '').replace(LABEL_NOISE, '');
+    if (/民族/.test(field.label)) continue;
+    // A 名称 field by the words before 名称 (参保单位名称 → 参保单位是…); person names are nameIn's.
+    const stem = label.replace(/名称$/, '');
+    const personName = /姓名/.test(field.label);
+    const ownLabel =
+      personName || (/名称/.test(field.label) && stem.length < 3)
+        ? []
+        : [label, stem, label.slice(-4), label.slice(-3), label.slice(-2)];
+    // The label or its last words (工作岗位 → 岗位), and the catalog's cues, longest first.
+    const names = [...new Set([...ownLabel, ...(personName ? [] : (field.cues ?? []))])]
+      .filter((l) => l.length >= 2 && l !== '名称')
+      .sort((a, b) => b.length - a.length);
+    for (const name of names) {
+      // A long label may run straight into its value (决定书文号长市监处罚〔2025〕1234号), and so may one that
+      // starts the clause (岗位服务员).
+      const at = clause.indexOf(name);
+      if (at < 0) continue;
+      const bare = name.length >= 4 || at === 0;
+      const sep = bare
+        ? '(?:还|也|就|都)?(?:是|为|叫|填|选|写|[:：])?'
+        : '(?:还|也|就|都)?(?:是|为|叫|填|选|写|[:：])';
+      const m = new RegExp(`${escapeRegExp(name)}${sep}\\s*(.{1,60})$`).exec(clause.slice(at));
+      const value = m?.[1] ? spokenValue(m[1]) : undefined;
+      if (value && rest.includes(value.slice(0, 2)))
+        found.push({ key: field.key, value, at, length: name.length });
+      if (value) break;
+    }
+  }
+  // The label nearest the value names it (新车发票号码… beats 发票号码 earlier in the clause).
+  const best = found.sort((a, b) => b.at + b.length - (a.at + a.length) || b.length - a.length)[0];
+  return best ? { key: best.key, value: best.value } : undefined;
+}
+
+/** A value as said: without the verbs and quotes around it (就写“茶语时光” → 茶语时光). */
+function spokenValue(raw: string): string | undefined {
+  if (/^(?:写|填)?(?:错|不对)/.test(raw)) return undefined;
+  const v = raw
+    .replace(/^(?:就|也|还|都|要|想)*(?:是|为|填|选|写|叫|在|用|选择)*[:：]?\s*/, '')
+    .replace(/^[“"「『]|[”"」』]$/g, '')
+    .replace(/[的了吧啊呀哦]$/, '')
+    .trim();
+  return v.length > 0 ? v : undefined;
+}

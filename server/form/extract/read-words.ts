@@ -1,0 +1,101 @@
+import { fieldWords, roleField } from './choose-field.ts';
+import type { FieldSpec } from './field-spec.ts';
+import { labelledText } from './labelled-text.ts';
+import { ETHNIC, nameIn } from './names.ts';
+import { saysOption } from './option-words.ts';
+import { addressIn } from './places.ts';
+import type { Reader } from './reader.ts';
+
+/** A field for a person's name: 母亲姓名, 被投靠人（落户户主）姓名 — not 结婚证字号 or 企业名称. */
+function personNameField(f: FieldSpec): boolean {
+  return /姓名/.test(f.label);
+}
+
+/** A field for an entity's name: 企业名称, 经营主体名称（字号）. */
+function entityNameField(f: FieldSpec): boolean {
+  return /名称|字号/.test(f.label) && /name$/i.test(f.key);
+}
+
+/** A clause that points back at the address just said. */
+const SAME_PLACE =
+  /(?:也|就|都|还)(?:住|在|是)(?:在)?(?:这里|这儿|这个|那里|这|同一个|一样)|同一个地址|地址一样|同上/;
+
+/** Names, gender, ethnicity, addresses, choice options, yes/no to the asked field and labelled text. */
+export function readWords(r: Reader): void {
+  const { clause } = r;
+  const entityPrefix = r.current !== undefined && /^(enterprise|entity|individual|taxpayer)/.test(r.current);
+  // An entity only asked about or carried over may still be followed by a person (…管理员是我老婆刘小燕).
+  const entityName = entityPrefix ? nameIn(clause, r.current) : undefined;
+  const name = entityName ?? nameIn(clause, entityPrefix && r.own === undefined ? undefined : r.current);
+  if (name) {
+    const entity = entityName !== undefined;
+    // After a role word this form has no role for (她爷爷林国栋), only a field the clause names takes the name.
+    const named = (f: FieldSpec) =>
+      !name.byRoleWord || r.own !== undefined || fieldWords(f).some((w) => clause.includes(w));
+    const field = r.pick('text', (f) => (entity ? entityNameField(f) : personNameField(f)) && named(f));
+    if (field) r.set(field.key, name.name);
+  }
+  const gender = /(男孩|男宝|男娃|儿子|男的|男性|是男|性别男|男生|孙子|外孙(?!女))|^男$/.test(clause)
+    ? '男'
+    : /(女孩|女宝|女娃|女儿|闺女|女的|女性|是女|性别女|女生|千金)|^女$/.test(clause)
+      ? '女'
+      : undefined;
+  if (gender) {
+    const field = r.pick('choice', (f) => /性别/.test(f.label));
+    if (field) r.set(field.key, gender);
+  }
+  const ethnic = ETHNIC.exec(clause);
+  if (ethnic) {
+    // A form with one 民族 field takes it whoever was named last (民族随爸爸，是土家族 is the child's).
+    const ethnicFields = r.fields.filter((f) => f.type === 'text' && /民族/.test(f.label));
+    const field =
+      r.pick('text', (f) => /民族/.test(f.label)) ??
+      (ethnicFields.length === 1 ? ethnicFields[0] : undefined);
+    if (field) r.set(field.key, ethnic[0]);
+  }
+  const address = addressIn(clause);
+  if (address) {
+    const field = r.pick('address');
+    if (field) r.set(field.key, address);
+    if (field) r.lastAddress = { key: field.key, value: address };
+  } else if (r.lastAddress && SAME_PLACE.test(clause)) {
+    // 户口在X，就住这里 / 户籍地址也是这个: the address just said, for the field this clause names.
+    const said = r.lastAddress;
+    const field = r.pick('address', (f) => f.key !== said.key);
+    if (field) r.set(field.key, said.value);
+  }
+  for (const field of r.fields.filter((f) => f.type === 'choice' && f.options)) {
+    if (/性别/.test(field.label)) continue;
+    const named =
+      r.asking?.key === field.key ||
+      fieldWords(field).some((w) => clause.includes(w)) ||
+      (r.current !== undefined && field.key.startsWith(`${r.current}.`));
+    const option = (field.options ?? []).find((o) => saysOption(o, clause, field.optionCues?.[o], named));
+    // A clause about someone else leaves this person's choice alone when that someone has the same field
+    // (离异 after 女方 is the bride's, not the groom's); otherwise the choice is the only one it can be.
+    // A clause naming its own role (新车是新能源…) leaves other roles' choices alone; 两个人都未婚 sets both.
+    const sibling = r.current ? `${r.current}.${field.key.split('.').slice(1).join('.')}` : undefined;
+    const both = /两个?人都|俩都|双方都|我们都|都是/.test(clause);
+    const ofOther =
+      !both &&
+      roleField(field.key) &&
+      ((r.own !== undefined && !field.key.startsWith(`${r.own}.`)) ||
+        (r.current !== undefined &&
+          !field.key.startsWith(`${r.current}.`) &&
+          r.fields.some((f) => f.key === sibling)));
+    if (option && !ofOther) r.set(field.key, option);
+  }
+  // A yes/no field the catalog gives words for (低保户): said is yes, said with a negation (不是低保) is no.
+  for (const field of r.fields.filter((f) => f.type === 'boolean' && f.cues)) {
+    const cue = (field.cues ?? []).find((c) => clause.includes(c));
+    if (!cue) continue;
+    const before = clause.slice(0, clause.indexOf(cue));
+    r.set(field.key, !/(不是|没有|没|不|无|非|未)[\p{Script=Han}]{0,2}$/u.test(before));
+  }
+  if (r.asking?.type === 'boolean') {
+    if (/^(是|是的|对|要|需要|有|好)$/.test(clause)) r.set(r.asking.key, true);
+    else if (/^(不是|不|不要|不需要|没有|无)$/.test(clause)) r.set(r.asking.key, false);
+  }
+  const labelled = labelledText(clause, r.fields, r.own, r.rest);
+  if (labelled) r.set(labelled.key, labelled.value);
+}
