@@ -134,6 +134,28 @@ describe('chat on the embedded default', () => {
     expect(vague.bundle).toBeUndefined();
   });
 
+  it('while filling, a correction of the situation re-plans the checklist, and a value naming another bundle stays in the form', async () => {
+    const { answers } = await service();
+    const first = await answers.answer({
+      message: '宝宝出生了要办哪些手续，我们是本地户口',
+      channel: 'test',
+    });
+    const sessionId = first.sessionId;
+    await answers.answer({ sessionId, message: '帮我填一下表', channel: 'test' });
+    const fix = await answers.answer({
+      sessionId,
+      message: '不对，我们是外地户口，户口不在这里',
+      channel: 'test',
+    });
+    expect(fix.reply).toMatch(/更新了“新生儿出生一件事”的清单和步骤/);
+    expect(fix.plan?.checklist.length).toBeLessThan(first.plan?.checklist.length ?? 0);
+    // 社保卡 is another bundle's name, but here it is the newborn form's bank.
+    const bank = await answers.answer({ sessionId, message: '社保卡银行就选农业银行', channel: 'test' });
+    expect(bank.bundle?.id).toBe('newborn');
+    const session = await answers.getSession(sessionId);
+    expect(session?.form?.fields['card.bank']?.value).toBe('农业银行');
+  });
+
   it('keeps sessions across a restart', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'yishi-db-')), 'yishi.sqlite');
     const one = await service(file);
