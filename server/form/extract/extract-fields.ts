@@ -32,7 +32,8 @@ export interface ExtractOptions {
 /** Words for the person the form is about when the speaker fills it for them (他, 孩子, 我妈). */
 const SUBJECT = /(?<![我你])[他她](?!们)|孩子|小孩|老人|我妈|我爸|我崽|我儿子|我女儿|持卡人|残疾人/;
 
-const CORRECTION = /不对|错了|改成|改为|应该是|更正|说错了|写错了|搞错了|重新填|重新发|重发|输错|打错|填错/;
+const CORRECTION =
+  /不对|错[了哒啦]|改成|改为|应该是|更正|说错|写错|搞错|抄错|弄错|记错|重新填|重新发|重发|输错|打错|填错/;
 /**
  * Reads form values from one message: who each clause is about (孩子/妈妈/法人/我 …, carried to the next clause),
  * then the values in it — ID numbers and credit codes (checked; wrong ones are refused with a message),
@@ -79,8 +80,11 @@ export function extractFields(message: string, options: ExtractOptions): Extract
     );
     // Filling for someone else, 他/孩子 is the person the form is about (the applicant), 我 the speaker.
     const subject = subjectPrefix(prefixes, options.speaker);
-    if (subject && roles.length === 0 && SUBJECT.test(clause))
-      roles.push({ role: 'subject', prefix: subject, word: '' });
+    const said = subject ? SUBJECT.exec(clause) : null;
+    // …and a clause about them first (她的身份证号我抄错了) is about them, whatever 我 did.
+    const selfAt = roles.find((x) => x.role === 'self') ? clause.search(/我/) : -1;
+    if (subject && said && (roles.length === 0 || (roles.length === 1 && selfAt > said.index)))
+      roles.unshift({ role: 'subject', prefix: subject, word: said[0] });
     if (roles[0]) prefix = roles[0].prefix;
     // 父亲叫… says the deceased is a man; 是个妹坨 that the baby is a girl.
     const named = roles[0];

@@ -68,6 +68,13 @@ function cueLength(field: FieldSpec, text: string): number {
   );
 }
 
+/** An all-digit 18-character code that is a credit code here: named as one, or valid only as one. */
+function saidAsCreditCode(r: Reader, code: string): boolean {
+  if (!r.fields.some((f) => f.type === 'uscc') || !checkUscc(code).ok) return false;
+  const before = r.clause.slice(0, r.clause.indexOf(code));
+  return /信用代码|代码|税号/.test(before) || !checkIdNumber(code, r.today).ok;
+}
+
 function ofRole(key: string, current: string | undefined): boolean {
   return current !== undefined && (key.startsWith(`${current}.`) || prefixOf(key) === current);
 }
@@ -76,6 +83,8 @@ function ofRole(key: string, current: string | undefined): boolean {
 export function readCodes(r: Reader): void {
   readPatterns(r);
   for (const m of r.rest.matchAll(/(?<![\dA-Z])\d{17}[\dX](?![\dA-Z])/g)) {
+    // A credit code may be all digits (914301045937261487): said as one, or valid as one and not as an ID, it is.
+    if (saidAsCreditCode(r, m[0])) continue;
     r.rest = r.rest.replace(m[0], ' '.repeat(m[0].length));
     const field = r.pick('idNumber');
     if (!field) continue;
@@ -84,7 +93,7 @@ export function readCodes(r: Reader): void {
     else r.reject(field.key, m[0], check.message);
   }
   for (const m of r.rest.matchAll(/(?<![\dA-Z])[0-9A-Z]{18}(?![\dA-Z])/g)) {
-    if (!/[A-Z]/.test(m[0]) && /^\d{17}[\dX]$/.test(m[0])) continue;
+    if (!/[A-Z]/.test(m[0]) && /^\d{17}[\dX]$/.test(m[0]) && !saidAsCreditCode(r, m[0])) continue;
     const field = r.pick('uscc');
     if (!field) {
       r.rest = r.rest.replace(m[0], ' '.repeat(m[0].length));

@@ -32,7 +32,7 @@ export const ROLE_RULES: RoleRule[] = [
   },
   {
     role: 'child',
-    words: /孩子|宝宝|小孩|娃|儿子|女儿|闺女|妹坨|新生儿|小朋友|学生/,
+    words: /孩子|宝宝|小孩|娃|儿子|女儿|闺女|妹坨|伢子|满崽|新生儿|小朋友|学生/,
     prefixes: ['child', 'student'],
   },
   {
