@@ -1,4 +1,4 @@
-import { LABEL_NOISE, roleField } from './choose-field.ts';
+import { fieldWords, LABEL_NOISE, roleField } from './choose-field.ts';
 import type { FieldSpec } from './field-spec.ts';
 import { escapeRegExp } from './option-words.ts';
 import { placeName } from './places.ts';
@@ -12,9 +12,13 @@ export function labelledText(
 ): { key: string; value: string } | undefined {
   const found: { key: string; value: string; at: number; length: number }[] = [];
   for (const field of fields.filter((f) => f.type === 'text' && !f.pattern)) {
-    if (prefix && roleField(field.key) && !field.key.startsWith(`${prefix}.`)) continue;
+    const other = prefix !== undefined && roleField(field.key) && !field.key.startsWith(`${prefix}.`);
+    // A place the clause names the field for goes there whoever the clause is about (堂客在X医院生哒 is the
+    // child's birth institution).
     const special = placeName(field, clause);
-    if (special) return { key: field.key, value: special };
+    if (special && (!other || fieldWords(field).some((w) => clause.includes(w))))
+      return { key: field.key, value: special };
+    if (other) continue;
     const label = field.label.replace(/（[^）]*）|\([^)]*\)/g, '').replace(LABEL_NOISE, '');
     if (/民族/.test(field.label)) continue;
     // A 名称 field by the words before 名称 (参保单位名称 → 参保单位是…); person names are nameIn's.

@@ -21,7 +21,7 @@ const PERSON_INTRO = new RegExp(
 );
 
 /** Job titles before a name (财务罗晓敏): the same person the clause is about, not someone else. */
-const TITLE = /(?:财务|会计|出纳|人事|老板|行政|办事员)(?:是|叫)?[:：]?(\p{Script=Han}{2,4})/u;
+const TITLE = /(?:财务|会计|出纳|人事|老板|行政|办事员)(?:的|是|叫)?[:：]?(\p{Script=Han}{2,4})/u;
 
 /** An entity's name: what follows 叫/名称是…, or a span ending the way names of entities end. */
 const ENTITY_NAME =

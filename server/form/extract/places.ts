@@ -8,7 +8,7 @@ const BANK =
 /** An address: what follows 住在/地址是/户口在 …, or a span that reads like one (…市…区…路…号). */
 export function addressIn(clause: string): string | undefined {
   const cue =
-    /(?:户籍地址是?|住所是?|住在|住址是?|地址是?|户口在|户籍在|户籍地是?|家住|家在|寄到|送到|开在|店在|位于|门面在|现住|住)[:：]?\s*(.{4,60})$/u.exec(
+    /(?:户籍地址是?|经营场所是?|营业场所是?|住所是?|住在|住址是?|地址是?|户口在|户籍在|户籍地是?|家住|家在|寄到|送到|开在|店在|位于|门面在|现住|住)[:：]?\s*(.{4,60})$/u.exec(
       clause,
     );
   const value =
@@ -28,7 +28,7 @@ function startOfPlace(value: string): string {
   if (!place) return value;
   const head = value.slice(0, place.index);
   const cue =
-    /.*(?:住在|住址是?|地址是?|户口在|户籍在|户籍地址是?|户籍地是?|户口|户籍|家住|家在|寄到|送到|开在|店在|位于|门面在|坐落于?|住所|营业场所|场所在|房子在|现住|住|在|是|为|：|:)/u.exec(
+    /.*(?:住在|住址是?|地址是?|户口在|户籍在|户籍地址是?|户籍地是?|户口|户籍|家住|家在|寄到|送到|开在|店在|位于|门面在|坐落于?|住所|经营场所|营业场所|场所在|房子在|现住|住|在|是|为|：|:)/u.exec(
       head,
     );
   return cue ? value.slice(cue[0].length) : value;

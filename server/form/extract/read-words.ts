@@ -1,4 +1,4 @@
-import { fieldWords, roleField } from './choose-field.ts';
+import { fieldWords, keywords, roleField } from './choose-field.ts';
 import type { FieldSpec } from './field-spec.ts';
 import { labelledText } from './labelled-text.ts';
 import { ETHNIC, nameIn } from './names.ts';
@@ -14,6 +14,13 @@ function personNameField(f: FieldSpec): boolean {
 /** A field for an entity's name: 企业名称, 经营主体名称（字号）. */
 function entityNameField(f: FieldSpec): boolean {
   return /名称|字号/.test(f.label) && /name$/i.test(f.key);
+}
+
+/** The fields of a type whose own words the clause has (户籍地址, 居住地址). */
+function namedOfType(r: Reader, type: FieldSpec['type']): FieldSpec[] {
+  return r.fields.filter(
+    (f) => f.type === type && keywords(f.label).some((w) => w.length >= 2 && r.clause.includes(w)),
+  );
 }
 
 /** A clause that points back at the address just said. */
@@ -35,7 +42,9 @@ export function readWords(r: Reader): void {
     const field = r.pick('text', (f) => (entity ? entityNameField(f) : personNameField(f)) && named(f));
     if (field) r.set(field.key, name.name);
   }
-  const gender = /(男孩|男宝|男娃|儿子|男的|男性|是男|性别男|男生|孙子|外孙(?!女))|^男$/.test(clause)
+  const gender = /(男孩|男宝|男娃|儿子|男的|男性|是男|性别男|男生|孙子|外孙(?!女)|伢子|满崽)|^男$/.test(
+    clause,
+  )
     ? '男'
     : /(女孩|女宝|女娃|女儿|闺女|女的|女性|是女|性别女|女生|千金)|^女$/.test(clause)
       ? '女'
@@ -54,7 +63,12 @@ export function readWords(r: Reader): void {
     if (field) r.set(field.key, ethnic[0]);
   }
   const address = addressIn(clause);
-  if (address) {
+  // 户籍地址和实际居住地址都是X: one address for every address field the clause names.
+  const together = address && /都是|都在|都填|都写/.test(clause) ? namedOfType(r, 'address') : [];
+  if (address && together.length >= 2) {
+    for (const f of together) r.set(f.key, address);
+    r.lastAddress = { key: together[0]?.key ?? '', value: address };
+  } else if (address) {
     const field = r.pick('address');
     if (field) r.set(field.key, address);
     if (field) r.lastAddress = { key: field.key, value: address };

@@ -121,7 +121,8 @@ export function rolesIn(
   const beside = (f: (typeof found)[number], g: (typeof found)[number]) =>
     g !== f &&
     ((f.role === 'self' && (gap(f, g) || gap(g, f))) ||
-      (f.role !== 'self' && g.role !== 'self' && g.at > f.at && gap(f, g)));
+      // …but an entity after a title only says whose it is (经办人是公司财务…).
+      (f.role !== 'self' && g.role !== 'self' && g.role !== 'entity' && g.at > f.at && gap(f, g)));
   const kept = found.filter((f) => !found.some((g) => inside(f, g)));
   return kept
     .filter((f) => !kept.some((g) => beside(f, g)))
