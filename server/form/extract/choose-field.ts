@@ -51,8 +51,9 @@ export function chooseField(
   const general = ofType.filter(
     (f) => !roleField(f.key) || (type === 'phone' && f.key.startsWith('contact.')),
   );
-  // A phone is the form's only phone field whoever it is about (联系电话留我的 when only the applicant has one).
-  const only = (!prefix || type === 'phone') && ofType.length === 1 ? ofType : [];
+  // A phone or credit code is the form's only such field whoever the clause is about (联系电话留我的 when only the
+  // applicant has one; 信用代码我抄错了，是…).
+  const only = (!prefix || type === 'phone' || type === 'uscc') && ofType.length === 1 ? ofType : [];
   const pool = mine.length > 0 ? mine : general.length > 0 ? general : only;
   if (pool.length <= 1) return pool[0];
   return [...pool].sort((a, b) => labelScore(b, clause) - labelScore(a, clause))[0];

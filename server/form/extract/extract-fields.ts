@@ -69,7 +69,11 @@ export function extractFields(message: string, options: ExtractOptions): Extract
   let rest = text;
   for (const span of colonSpans(text, fields)) {
     set(span.key, span.value);
-    rest = rest.replace(span.whole, ' ');
+    // The words before the label in its clause go too (楼层和建筑面积：… leaves no 楼层和 behind).
+    const at = rest.indexOf(span.whole);
+    const clauseStart =
+      at < 0 ? -1 : Math.max(...[...'，,。;；!！?？\n'].map((c) => rest.lastIndexOf(c, at))) + 1;
+    rest = at < 0 ? rest : `${rest.slice(0, clauseStart)} ${rest.slice(at + span.whole.length)}`;
   }
 
   let prefix: string | undefined;
@@ -100,6 +104,7 @@ export function extractFields(message: string, options: ExtractOptions): Extract
       rest: clause,
       current,
       own: roles[0]?.prefix,
+      namedBefore: prefix !== undefined && roles.length === 0,
       fields,
       asking,
       today: options.today,

@@ -36,9 +36,13 @@ export const ENTITY_SUFFIX =
 export function nameIn(
   clause: string,
   prefix: string | undefined,
+  askingName = false,
 ): { name: string; byRoleWord?: true } | undefined {
   const found = nameSaid(clause, prefix);
   if (found) return { name: found };
+  // A clause that is only a name (周静) answers 您叫什么 — only when a name was asked (楼层和 is not 楼层).
+  const alone = askingName ? /^(\p{Script=Han}{2,3})$/u.exec(clause)?.[1] : undefined;
+  if (alone && personName(alone)) return { name: personName(alone) ?? alone };
   const byRole = nameAfterRoleWord(clause);
   return byRole ? { name: byRole, byRoleWord: true } : undefined;
 }
@@ -67,9 +71,7 @@ function nameSaid(clause: string, prefix: string | undefined): string | undefine
   // 名字写错了，应该是覃志宏: a correction that is only the right name.
   const corrected = /^(?:应该|其实)?是\s*(\p{Script=Han}{2,4})$/u.exec(clause)?.[1];
   if (corrected && personName(corrected)) return personName(corrected);
-  // A clause that is only a name (周静), as people answer 您叫什么.
-  const alone = /^(\p{Script=Han}{2,3})$/u.exec(clause)?.[1];
-  return alone ? personName(alone) : undefined;
+  return undefined;
 }
 
 function nameAfterRoleWord(clause: string): string | undefined {

@@ -67,6 +67,11 @@ export function placeName(field: FieldSpec, clause: string): string | undefined 
       );
     if (m?.[1]) return trimLead(m[1]);
   }
+  if (/账号|卡号/.test(field.label) && /开户行|银行/.test(field.label)) {
+    // 本人银行账号及开户行: the bank and the account as said together (中国银行长沙芙蓉支行6216…).
+    const m = new RegExp(`(?:${BANK.source})\\s*\\d{12,22}`, 'u').exec(clause);
+    if (m?.[0]) return m[0];
+  }
   if (/银行/.test(field.label) && !/账号|卡号/.test(field.label)) {
     const m = BANK.exec(clause);
     // The characters before 农商银行 are the place (浏阳), not the words before it (开户行, 卡银行选, 在).

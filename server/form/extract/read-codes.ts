@@ -72,7 +72,10 @@ function cueLength(field: FieldSpec, text: string): number {
 function saidAsCreditCode(r: Reader, code: string): boolean {
   if (!r.fields.some((f) => f.type === 'uscc') || !checkUscc(code).ok) return false;
   const before = r.clause.slice(0, r.clause.indexOf(code));
-  return /信用代码|代码|税号/.test(before) || !checkIdNumber(code, r.today).ok;
+  if (/信用代码|代码|税号/.test(before)) return true;
+  // An ID number with only a wrong check digit is a mistyped ID, whatever else it happens to pass.
+  const id = checkIdNumber(code, r.today);
+  return !id.ok && id.reason !== 'checksum';
 }
 
 function ofRole(key: string, current: string | undefined): boolean {

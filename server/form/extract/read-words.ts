@@ -33,7 +33,9 @@ export function readWords(r: Reader): void {
   const entityPrefix = r.current !== undefined && /^(enterprise|entity|individual|taxpayer)/.test(r.current);
   // An entity only asked about or carried over may still be followed by a person (…管理员是我老婆刘小燕).
   const entityName = entityPrefix ? nameIn(clause, r.current) : undefined;
-  const name = entityName ?? nameIn(clause, entityPrefix && r.own === undefined ? undefined : r.current);
+  const askingName = (r.asking !== undefined && personNameField(r.asking)) || r.namedBefore;
+  const name =
+    entityName ?? nameIn(clause, entityPrefix && r.own === undefined ? undefined : r.current, askingName);
   if (name) {
     const entity = entityName !== undefined;
     // After a role word this form has no role for (她爷爷林国栋), only a field the clause names takes the name.
