@@ -126,4 +126,14 @@ describe('extractFields', () => {
       'guardian.idNumber': '430103198601202523',
     });
   });
+
+  it('reads an all-digit credit code, and never a mistyped ID number as one', () => {
+    expect(values(read('company-deregistration', '统一社会信用代码914301045937261487'))).toEqual({
+      'enterprise.uscc': '914301045937261487',
+    });
+    // Passes the credit-code check by chance, but is an ID number with a wrong check digit: refused as an ID.
+    const e = read('employee-hiring', '员工身份证430302199901270863');
+    expect(values(e)['enterprise.uscc']).toBeUndefined();
+    expect(e.rejected.map((x) => x.key)).toEqual(['employee.idNumber']);
+  });
 });
