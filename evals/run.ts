@@ -14,7 +14,7 @@ import { buildKnowledge, DEFAULT_CATALOG_DIR, type Knowledge, loadCatalog } from
 import { loadConfig } from '../server/config.ts';
 import { dialoguesTask } from './runners/dialogues.ts';
 import { guardrailsTask, holdoutGuardrailsTask } from './runners/guardrails.ts';
-import { PREFILL_HOLDOUT, prefillTask } from './runners/prefill.ts';
+import { PREFILL_HOLDOUTS, prefillTask } from './runners/prefill.ts';
 import { retrievalTask } from './runners/retrieval.ts';
 import { holdoutRoutingTask, routingTask } from './runners/routing.ts';
 import { sentinelTask } from './runners/sentinel.ts';
@@ -25,7 +25,9 @@ const TASKS: Record<string, (k: Knowledge) => Promise<void>> = {
   guardrails: guardrailsTask,
   sentinel: sentinelTask,
   prefill: (k) => prefillTask(k),
-  'prefill-holdout': (k) => prefillTask(k, PREFILL_HOLDOUT, 'prefill-holdout'),
+  'prefill-holdout': async (k) => {
+    for (const set of PREFILL_HOLDOUTS) await prefillTask(k, [set.file], set.name);
+  },
   holdout: async (k) => {
     for (const set of ['holdout', 'holdout2']) {
       await holdoutRoutingTask(k, set);
