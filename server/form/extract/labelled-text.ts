@@ -43,6 +43,9 @@ export function labelledText(
         : '(?:还|也|就|都)?(?:是|为|叫|填|选|写|[:：])';
       const m = new RegExp(`${escapeRegExp(name)}${sep}\\s*(.{1,60})$`).exec(clause.slice(at));
       const value = m?.[1] ? spokenValue(m[1]) : undefined;
+      // A name field takes a name, not what was done (单位交的社保 is no 参保单位名称).
+      if (value && /名称|单位/.test(field.label) && /^(?:交|缴|的|在|是|了|给)|交的|缴的/.test(value))
+        continue;
       if (value && rest.includes(value.slice(0, 2)))
         found.push({ key: field.key, value, at, length: name.length });
       if (value) break;

@@ -30,15 +30,11 @@ export const ENTITY_SUFFIX =
   /(\p{Script=Han}{4,30}?(?:股份有限公司|有限责任公司|有限公司|分公司|合作社|中心|商行|经营部|门市部|店|馆|厂|坊)(?:[（(](?:普通合伙|有限合伙|特殊普通合伙)[)）])?)/u;
 
 /**
- * A person's name after 叫/名字是 or a role word (妈妈王芳); an entity's name after 叫/名称是 or by its ending.
+ * A person's name after 叫/名字是, a title or a role word (妈妈王芳), or alone when a name was asked.
  * `byRoleWord` says the name came after a role word, which may be someone the form has no place for (她爷爷林国栋).
  */
-export function nameIn(
-  clause: string,
-  prefix: string | undefined,
-  askingName = false,
-): { name: string; byRoleWord?: true } | undefined {
-  const found = nameSaid(clause, prefix);
+export function nameIn(clause: string, askingName = false): { name: string; byRoleWord?: true } | undefined {
+  const found = nameSaid(clause);
   if (found) return { name: found };
   // A clause that is only a name (周静) answers 您叫什么 — only when a name was asked (楼层和 is not 楼层).
   const alone = askingName ? /^(\p{Script=Han}{2,3})$/u.exec(clause)?.[1] : undefined;
@@ -47,19 +43,19 @@ export function nameIn(
   return byRole ? { name: byRole, byRoleWord: true } : undefined;
 }
 
-function nameSaid(clause: string, prefix: string | undefined): string | undefined {
-  const entity = prefix !== undefined && /^(enterprise|entity|individual|taxpayer)/.test(prefix);
-  if (entity) {
-    // A name that ends like one (…有限公司) wins; otherwise what follows 叫/名称 (店名叫湘味小厨).
-    const said = ENTITY_NAME.exec(clause)?.[1];
-    const m = (ENTITY_SUFFIX.exec(clause)?.[1] ?? said)?.replace(
-      /^.*(?:名称|名字|店名|字号|公司名|单位名|叫做|叫|是|为|[:：])/u,
-      '',
-    );
-    if (!m || m.length < 2 || /写错|不对|^改|账号|编号|代码|^[\dA-Za-z]/.test(m)) return undefined;
-    // NFKC made the official full-width brackets half-width: （普通合伙） as registered.
-    return m.replace(/\(([^)]*)\)/g, '（$1）');
-  }
+/** An entity's name: one that ends like one (…有限公司) wins; otherwise what follows 叫/名称 (店名叫湘味小厨). */
+export function entityNameIn(clause: string): string | undefined {
+  const said = ENTITY_NAME.exec(clause)?.[1];
+  const m = (ENTITY_SUFFIX.exec(clause)?.[1] ?? said)?.replace(
+    /^.*(?:名称|名字|店名|字号|公司名|单位名|叫做|叫|是|为|[:：])/u,
+    '',
+  );
+  if (!m || m.length < 2 || /写错|不对|^改|账号|编号|代码|^[\dA-Za-z]/.test(m)) return undefined;
+  // Official names use full-width brackets: （普通合伙） as registered.
+  return m.replace(/\(([^)]*)\)/g, '（$1）');
+}
+
+function nameSaid(clause: string): string | undefined {
   const said =
     /(?:我叫|名叫|叫做|叫|名字是|名字叫|名字|姓名是?)[:：]?\s*(\p{Script=Han}{2,4})/u.exec(clause) ??
     // 我是X only when X is all that follows (我是周静, not 我是单位参保的).

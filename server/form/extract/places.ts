@@ -55,7 +55,8 @@ export function placeName(field: FieldSpec, clause: string): string | undefined 
     const m = /(\p{Script=Han}{2,14}?(?:小学|中学|学校))/u.exec(clause);
     if (m?.[1] && !/^(上|读)/.test(m[1]) && !/名学校$|想.*上小学|缓/.test(m[1])) return trimLead(m[1]);
   }
-  if (/单位$/.test(field.label) && /退休|上班|工作|单位|参保/.test(clause)) {
+  if (/单位(?:名称)?$/.test(field.label) && /退休|上班|工作|单位|参保/.test(clause)) {
+    // 她在湘潭市恒达纺织有限公司上班: the employer by how its name ends.
     const m = ENTITY_SUFFIX.exec(clause)?.[1];
     if (m) return trimLead(m);
   }
@@ -87,6 +88,6 @@ export function placeName(field: FieldSpec, clause: string): string | undefined 
 /** What comes before a place's name in speech: a time, a verb (下周三去, 想预约, 填, 报名学校). */
 function trimLead(value: string): string {
   return value
-    .replace(/^.*(?:去|到|在|填|报|选|是|为|校)(?=\p{Script=Han}{4})/u, '')
+    .replace(/^.*(?:去|到|在|填|报|选|是|为|校|叫|名称|名字|单位)[:：]?(?=\p{Script=Han}{4})/u, '')
     .replace(/^(?:想|预约|去|到|在)+/, '');
 }

@@ -32,7 +32,12 @@ export function readQuantities(r: Reader): void {
   }
   const area = /(\d+(?:\.\d+)?)\s*(平方米|平米|平方|㎡|个平方|平(?![方米台安常时日]))/.exec(r.rest);
   if (area?.[1]) {
-    const field = r.pick('number', (f) => /面积/.test(f.label));
+    // 建筑面积80平方米 is not the 使用面积 field's: a qualified area only fills a field qualified alike.
+    const said = /(\p{Script=Han}{2})面积/u.exec(r.clause.slice(0, area.index))?.[1];
+    const fits = (f: FieldSpec) =>
+      /面积/.test(f.label) &&
+      (!said || !/\p{Script=Han}{2}面积/u.test(f.label) || f.label.includes(`${said}面积`));
+    const field = r.pick('number', fits);
     if (field) r.set(field.key, Number(area[1]));
     r.rest = r.rest.replace(area[0], ' '.repeat(area[0].length));
   }

@@ -1,7 +1,7 @@
 import { fieldWords, keywords, roleField } from './choose-field.ts';
 import type { FieldSpec } from './field-spec.ts';
 import { labelledText } from './labelled-text.ts';
-import { ETHNIC, nameIn } from './names.ts';
+import { ETHNIC, entityNameIn, nameIn } from './names.ts';
 import { saysOption } from './option-words.ts';
 import { addressIn } from './places.ts';
 import type { Reader } from './reader.ts';
@@ -32,10 +32,13 @@ export function readWords(r: Reader): void {
   const { clause } = r;
   const entityPrefix = r.current !== undefined && /^(enterprise|entity|individual|taxpayer)/.test(r.current);
   // An entity only asked about or carried over may still be followed by a person (…管理员是我老婆刘小燕).
-  const entityName = entityPrefix ? nameIn(clause, r.current) : undefined;
+  const entityName = entityPrefix ? entityNameIn(clause) : undefined;
   const askingName = (r.asking !== undefined && personNameField(r.asking)) || r.namedBefore;
-  const name =
-    entityName ?? nameIn(clause, entityPrefix && r.own === undefined ? undefined : r.current, askingName);
+  const name = entityName
+    ? { name: entityName }
+    : entityPrefix && r.own !== undefined
+      ? undefined
+      : nameIn(clause, askingName);
   if (name) {
     const entity = entityName !== undefined;
     // After a role word this form has no role for (她爷爷林国栋), only a field the clause names takes the name.

@@ -37,12 +37,12 @@ export const ROLE_RULES: RoleRule[] = [
   },
   {
     role: 'groom',
-    words: /男方|新郎|我老公|老公|未婚夫|男朋友/,
+    words: /男方|新郎|我老公|老公|未婚夫|男朋友|男的(?=叫|是\p{Script=Han}{2})/u,
     prefixes: ['groom', 'father', 'coBorrower'],
   },
   {
     role: 'bride',
-    words: /女方|新娘|我老婆|老婆|媳妇|未婚妻|女朋友|爱人/,
+    words: /女方|新娘|我老婆|老婆|媳妇|未婚妻|女朋友|爱人|女的(?=叫|是\p{Script=Han}{2})/u,
     prefixes: ['bride', 'mother', 'coBorrower'],
   },
   {

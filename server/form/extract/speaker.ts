@@ -29,10 +29,13 @@ const SPEAKER_RULES: { says: RegExp; prefixes: string[]; heir?: true }[] = [
   },
   // Between the two getting married, 他叫… is said by her and 她叫… by him.
   {
-    says: /我是女方|我是新娘|我(?:跟|和)?(?:男朋友|未婚夫|对象他)|(?:^|[,，;；。])他叫/,
+    says: /我是女方|我是新娘|我(?:跟|和)?(?:男朋友|未婚夫|对象他)|(?:^|[,，;；。])(?:他|男的|男方)叫/,
     prefixes: ['bride'],
   },
-  { says: /我是男方|我是新郎|我(?:跟|和)?(?:女朋友|未婚妻)|(?:^|[,，;；。])她叫/, prefixes: ['groom'] },
+  {
+    says: /我是男方|我是新郎|我(?:跟|和)?(?:女朋友|未婚妻)|(?:^|[,，;；。])(?:她|女的|女方)叫/,
+    prefixes: ['groom'],
+  },
   {
     says: /我是(?:她|他)的?(?:女儿|儿子|子女)|我是(?:他们|老人)的?(?:女儿|儿子)/,
     prefixes: ['agent', 'applicant'],
