@@ -29,6 +29,9 @@ export interface ExtractOptions {
   speaker?: string | undefined;
 }
 
+/** Holds a space the clause splitter must not split at (a word joiner, not whitespace). */
+const JOINER = '\u2060';
+
 /** Words for the person the form is about when the speaker fills it for them (他, 孩子, 我妈). */
 const SUBJECT = /(?<![我你])[他她](?!们)|孩子|小孩|老人|我妈|我爸|我崽|我儿子|我女儿|持卡人|残疾人/;
 
@@ -53,6 +56,8 @@ export function extractFields(message: string, options: ExtractOptions): Extract
     .replace(/(?<![0-9a-z])[0-9a-z]{18}(?![0-9a-z])/gi, (v) => v.toUpperCase())
     // 430602 1995 0716 4028 is one ID number, typed in groups as on the card.
     .replace(/(?<![\dA-Z])(\d{6})[- ](\d{4})[- ]?(\d{4})[- ]?(\d{3}[\dXx])(?![\dA-Z])/g, '$1$2$3$4')
+    // 招商银行长沙分行营业部 6214…: a bank and its account stay one clause (the space is kept in the value).
+    .replace(/(银行|分行|支行|营业部|农商行|信用社)\s+(\d{12,22})(?!\d)/g, `$1${JOINER}$2`)
     // 135-4872-6190 and 135 4872 6190 are one mobile number.
     .replace(/(?<!\d)(1[3-9]\d)[- ](\d{4})[- ](\d{4})(?!\d)/g, '$1$2$3');
   const fields = options.fields;
@@ -61,7 +66,7 @@ export function extractFields(message: string, options: ExtractOptions): Extract
   const out: Extraction = { values: [], rejected: [], correction: CORRECTION.test(text) };
   const set = (key: string, value: FieldValue) => {
     out.values = out.values.filter((v) => v.key !== key);
-    out.values.push({ key, value });
+    out.values.push({ key, value: typeof value === 'string' ? value.replaceAll(JOINER, ' ') : value });
   };
 
   // 经营范围：餐饮服务；食品销售 — free text after a label and a colon runs to the end of the sentence, commas and

@@ -11,13 +11,14 @@ export function labelledText(
   rest = '',
 ): { key: string; value: string } | undefined {
   const found: { key: string; value: string; at: number; length: number }[] = [];
+  const places: { key: string; value: string; score: number }[] = [];
   for (const field of fields.filter((f) => f.type === 'text' && !f.pattern)) {
     const other = prefix !== undefined && roleField(field.key) && !field.key.startsWith(`${prefix}.`);
-    // A place the clause names the field for goes there whoever the clause is about (堂客在X医院生哒 is the
-    // child's birth institution).
+    // A place goes to the field the clause names most (补助金打到X银行…6228 is the 补助金 account, not the
+    // card's bank), whoever the clause is about when it names it (堂客在X医院生哒 is the child's birth institution).
     const special = placeName(field, clause);
-    if (special && (!other || fieldWords(field).some((w) => clause.includes(w))))
-      return { key: field.key, value: special };
+    const score = fieldWords(field).filter((w) => clause.includes(w)).length;
+    if (special && (!other || score > 0)) places.push({ key: field.key, value: special, score });
     if (other) continue;
     const label = field.label.replace(/（[^）]*）|\([^)]*\)/g, '').replace(LABEL_NOISE, '');
     if (/民族/.test(field.label)) continue;
@@ -51,6 +52,8 @@ export function labelledText(
       if (value) break;
     }
   }
+  const place = places.sort((a, b) => b.score - a.score)[0];
+  if (place) return { key: place.key, value: place.value };
   // The label nearest the value names it (新车发票号码… beats 发票号码 earlier in the clause).
   const best = found.sort((a, b) => b.at + b.length - (a.at + a.length) || b.length - a.length)[0];
   return best ? { key: best.key, value: best.value } : undefined;

@@ -45,7 +45,9 @@ export function placeName(field: FieldSpec, clause: string): string | undefined 
     // 出生医院是湘潭市中心医院: the name after 是, not the words before it.
     const said = clause.replace(/^.*(?:是|为|[:：])/u, '');
     const m = new RegExp(`在${place.source}`, 'u').exec(clause) ?? place.exec(said) ?? place.exec(clause);
-    if (m?.[1]) return m[1].replace(/^.*?(?:是|在|于)(?=\p{Script=Han}{3})/u, '');
+    const name = m?.[1]?.replace(/^.*?(?:是|在|于)(?=\p{Script=Han}{3})/u, '');
+    // 冒得送医院, 证件到医院: words about a hospital, not its name.
+    if (name && !/[送去到没冒不拿取领]/.test(name)) return name;
   }
   if (/婚姻登记/.test(field.label)) {
     const m = /(\p{Script=Han}{2,14}?婚姻登记(?:处|中心|机关|服务中心))/u.exec(clause);
@@ -70,7 +72,9 @@ export function placeName(field: FieldSpec, clause: string): string | undefined 
   }
   if (/账号|卡号/.test(field.label) && /开户行|银行/.test(field.label)) {
     // 本人银行账号及开户行: the bank and the account as said together (中国银行长沙芙蓉支行6216…).
-    const m = new RegExp(`(?:${BANK.source})\\s*\\d{12,22}`, 'u').exec(clause);
+    const m = new RegExp(`(?:${BANK.source})(?:营业部|分理处|储蓄所)?[\\s\\u2060]*\\d{12,22}`, 'u').exec(
+      clause,
+    );
     if (m?.[0]) return m[0];
   }
   if (/银行/.test(field.label) && !/账号|卡号/.test(field.label)) {
