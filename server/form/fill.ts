@@ -46,6 +46,7 @@ export function fillFromMessage(
     asking: form.asking,
     speaker: form.speaker,
     recent: recentPrefix(form),
+    speakerName: speakerName(form, fields),
   });
   const at = now.toISOString();
   const source: FieldSource = { kind: extraction.correction ? 'correction' : 'conversation', turn, at };
@@ -88,6 +89,13 @@ function correctedKey(
     if (closeness > best.closeness) best = { key: f.key, closeness };
   }
   return best.key;
+}
+
+/** The name the form has for the person speaking, once they have said who they are. */
+function speakerName(form: FormState, fields: readonly FormField[]): string | undefined {
+  const field = fields.find((f) => /姓名/.test(f.label) && prefixOf(f.key) === form.speaker);
+  const value = field ? form.fields[field.key]?.value : undefined;
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** The person or entity of the last value said in the conversation (the last one set in the latest turn). */

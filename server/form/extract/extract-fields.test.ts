@@ -136,4 +136,15 @@ describe('extractFields', () => {
     expect(values(e)['enterprise.uscc']).toBeUndefined();
     expect(e.rejected.map((x) => x.key)).toEqual(['employee.idNumber']);
   });
+
+  it('fills a role the speaker says they also are (经办人也是我) with the name just given', () => {
+    expect(
+      values(
+        read(
+          'company-deregistration',
+          '负责人就是我，彭芳，身份证431302198705126022，经办人也是我，电话15886812734',
+        ),
+      ),
+    ).toMatchObject({ 'legalRep.name': '彭芳', 'contact.name': '彭芳' });
+  });
 });

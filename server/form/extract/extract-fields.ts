@@ -1,5 +1,5 @@
 import { normalizeText } from '../../../knowledge/search/normalize.ts';
-import { chooseField } from './choose-field.ts';
+import { chooseField, fieldWords } from './choose-field.ts';
 import type { FieldSpec, FieldValue } from './field-spec.ts';
 import { escapeRegExp } from './option-words.ts';
 import { readCodes } from './read-codes.ts';
@@ -23,6 +23,8 @@ export interface ExtractOptions {
   today: Date;
   /** The field yishi just asked for: a bare value answers it. */
   asking?: string | undefined;
+  /** The speaker's name as the form already has it (for 经办人也是我 in a later message). */
+  speakerName?: string | undefined;
   /** The prefix of the values the last message filled (他身份证… follows 申请人是我爸，叫…). */
   recent?: string | undefined;
   /** Whose fields 我 fills (guardian, agent, father …), when the person has said; by default the applicant. */
@@ -122,8 +124,35 @@ export function extractFields(message: string, options: ExtractOptions): Extract
     readQuantities(reader);
     readWords(reader);
     lastAddress = reader.lastAddress;
+    alsoMe(clause, fields, out.values, options.speakerName, set);
   }
   return out;
+}
+
+/**
+ * 经办人也是我 / 清算组负责人就是我: the person named for the field is the one the speaker just said they are — the last
+ * person's name given in this message, or else the one the form already has for the speaker.
+ */
+function alsoMe(
+  clause: string,
+  fields: readonly FieldSpec[],
+  values: Extraction['values'],
+  speakerName: string | undefined,
+  set: (key: string, value: FieldValue) => void,
+): void {
+  const left = /^(.{2,12}?)(?:也|就|还)?是我(?:本人|自己)?$/u.exec(clause)?.[1];
+  if (!left) return;
+  const nameFields = fields.filter((f) => /姓名/.test(f.label));
+  const target = nameFields
+    .map((f) => ({ f, score: fieldWords(f).filter((w) => left.includes(w)).length }))
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score)[0]?.f;
+  if (!target) return;
+  const said = [...values]
+    .reverse()
+    .find((v) => v.key !== target.key && nameFields.some((f) => f.key === v.key));
+  if (said) set(target.key, said.value);
+  else if (speakerName) set(target.key, speakerName);
 }
 
 /** The applicant's prefix when the speaker is someone else (a guardian or agent), else none. */

@@ -75,7 +75,7 @@ function nameAfterRoleWord(clause: string): string | undefined {
     const after = clause
       .slice(m.index + m[0].length)
       .replace(
-        /^(?:是|叫|为|写|填|[:：])?\s*(?:\p{Script=Han}{1,4}(?:部|科|处|室|组)的)?(?:我的?|他的?|她的?|孩子的?)?(?:爷爷|奶奶|外公|外婆|爸爸|妈妈|我爸|我妈|爱人|老公|老婆|崽)?[:：]?/u,
+        /^(?:也|就|还)?(?:是|叫|为|写|填|[:：])?\s*(?:\p{Script=Han}{1,4}(?:部|科|处|室|组)的)?(?:我的?|他的?|她的?|孩子的?)?(?:爷爷|奶奶|外公|外婆|爸爸|妈妈|我爸|我妈|爱人|老公|老婆|崽)?[:：]?/u,
         '',
       );
     const raw = /^(\p{Script=Han}{2,4})/u.exec(after)?.[1];

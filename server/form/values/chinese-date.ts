@@ -56,6 +56,14 @@ export function findDates(text: string, today: Date): FoundDate[] {
     const base = new Date(Date.UTC(year0, today.getUTCMonth() + shift, 1));
     push(base.getUTCFullYear(), base.getUTCMonth() + 1, d, m.index, m.index + m[0].length);
   }
+  // 上个月底, 这个月底, 月底, 二月底: the last day of that month.
+  for (const m of text.matchAll(new RegExp(`(?:(上个?|这个?|本|下个?)|(${NUM}))?月底`, 'g'))) {
+    const named = m[2] ? chineseNumber(m[2]) : undefined;
+    const shift = /上/.test(m[1] ?? '') ? -1 : /下/.test(m[1] ?? '') ? 1 : 0;
+    const month = named !== undefined ? named - 1 : today.getUTCMonth() + shift;
+    const last = new Date(Date.UTC(year0, month + 1, 0));
+    push(last.getUTCFullYear(), last.getUTCMonth() + 1, last.getUTCDate(), m.index, m.index + m[0].length);
+  }
   // 下周一, 这周三, 上周五: weeks start on Monday.
   for (const m of text.matchAll(/(上|这|本|下)(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])/g)) {
     const weekday = '一二三四五六日'.indexOf(m[2] === '天' ? '日' : (m[2] ?? '')) + 1 || Number(m[2]);

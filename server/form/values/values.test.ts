@@ -60,4 +60,12 @@ describe('form values', () => {
       98000, 98000, 35000, 52000,
     ]);
   });
+
+  it('reads the end of a month (上个月底, 二月底) as its last day', () => {
+    const today = new Date('2026-03-10T00:00:00Z');
+    expect(findDates('清算是上个月底结束的', today).map((d) => d.value)).toEqual(['2026-02-28']);
+    expect(findDates('二月底', today).map((d) => d.value)).toEqual(['2026-02-28']);
+    expect(findDates('这个月底', today).map((d) => d.value)).toEqual(['2026-03-31']);
+    expect(findDates('到底是哪天', today)).toEqual([]);
+  });
 });
