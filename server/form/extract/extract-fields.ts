@@ -31,6 +31,14 @@ export interface ExtractOptions {
   speaker?: string | undefined;
 }
 
+/** How options name the speaker's role: 户口跟我落 said by the father is 跟爸爸. */
+const SPEAKER_WORDS: Record<string, string> = {
+  father: '爸爸',
+  mother: '妈妈',
+  groom: '男方',
+  bride: '女方',
+};
+
 /** Holds a space the clause splitter must not split at (a word joiner, not whitespace). */
 const JOINER = '\u2060';
 
@@ -112,6 +120,7 @@ export function extractFields(message: string, options: ExtractOptions): Extract
       current,
       own: roles[0]?.prefix,
       namedBefore: prefix !== undefined && roles.length === 0,
+      speakerWord: SPEAKER_WORDS[options.speaker ?? ''],
       fields,
       asking,
       today: options.today,

@@ -89,7 +89,13 @@ export function readWords(r: Reader): void {
       r.asking?.key === field.key ||
       fieldWords(field).some((w) => clause.includes(w)) ||
       (r.current !== undefined && field.key.startsWith(`${r.current}.`));
-    const option = (field.options ?? []).find((o) => saysOption(o, clause, field.optionCues?.[o], named));
+    // Options name people by role: 户口跟我落 said by the father is 户口跟爸爸落.
+    const spoken = r.speakerWord ? clause.replace(/我(?![们])/g, r.speakerWord) : clause;
+    const option = (field.options ?? []).find(
+      (o) =>
+        saysOption(o, clause, field.optionCues?.[o], named) ||
+        (spoken !== clause && saysOption(o, spoken, field.optionCues?.[o], named)),
+    );
     // A clause about someone else leaves this person's choice alone when that someone has the same field
     // (离异 after 女方 is the bride's, not the groom's); otherwise the choice is the only one it can be.
     // A clause naming its own role (新车是新能源…) leaves other roles' choices alone; 两个人都未婚 sets both.

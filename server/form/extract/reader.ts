@@ -7,6 +7,8 @@ export interface Reader {
   rest: string;
   /** The key prefix of the person or entity the clause is about. */
   current: string | undefined;
+  /** How the form calls the person speaking (爸爸, 男方 …), once they have said who they are. */
+  speakerWord: string | undefined;
   /** Whether a clause before this one in the message named a person (监护人是我，贺婷芮，…). */
   namedBefore: boolean;
   /** The prefix of the role the clause itself names, if it names one (not carried from the clause before). */
