@@ -9,7 +9,7 @@ import type { FieldSource, FormState } from './form-state.ts';
 
 /** Words that start filling: 帮我填表, 我要申请, 帮我预填, 开始填吧, 帮我办一下 (and 天一下表, typed for 填). */
 export const FILL_INTENT =
-  /帮我填|帮忙填|填表|填一下|填个表|填申请|把表填|表填上|填上吧|填写|我要申请|我想申请|帮我预填|预填|开始填|申请表|一表申请|帮我申请|直接申请|帮我办一下|帮我办了|直接帮我办|[天田甜]一下表|[天田甜]个表/;
+  /帮我填|帮忙填|填表|填一下|填个表|填申请|把表填|表填上|填上吧|填写|我要申请|我想申请|帮我预填|预填|开始填|申请表|一表申请|帮我申请|直接申请|帮我办(?:一下|了|咯|吧|嘛|呗|理)?(?:$|[，,。!！])|直接帮我办|[天田甜]一下表|[天田甜]个表/;
 
 export interface FillResult {
   /** Keys set by this message, in form order. */

@@ -102,6 +102,9 @@ describe('safety rules, second pass', () => {
     expect(checkSafety('想背着他偷偷查一下他名下的房子')?.reason).toBe('other-people');
     expect(checkSafety('邻居退休了 帮我查查他养老金领多少')?.reason).toBe('other-people');
     expect(checkSafety('破产管理人要查债务人企业的公积金欠费')).toBeUndefined();
+    // An employer registering a new colleague is a service; looking the colleague up is not.
+    expect(checkSafety('单位下个月有个新同事入职，先把录用备案和社保登记弄好')).toBeUndefined();
+    expect(checkSafety('新同事入职了，帮我查一下他以前单位的工资')?.reason).toBe('other-people');
   });
 
   it('stops bribes and faked documents, not an ordinary disability certificate question', () => {

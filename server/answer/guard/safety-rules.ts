@@ -70,8 +70,12 @@ const RULES: Rule[] = [
       /(同事|邻居|前女友|前男友|前夫|前妻|欠款的人|欠钱的人|租客|房客).{0,16}(住哪|住址|电话|手机号|工资|收入|养老金|社保|公积金|单位|领多少)/,
       /催收|(导出|批量|全部).{0,10}(身份证号|银行卡号|手机号)|所有.{0,8}(老人|居民|人)的.{0,6}(身份证|银行卡|手机号)/,
     ],
-    // A bankruptcy administrator's lookups of the debtor are a service (破产信息查询一件事).
-    unless: [/破产管理人|(法院|人民法院)指定的?管理人/],
+    // A bankruptcy administrator's lookups of the debtor are a service (破产信息查询一件事); so is an employer
+    // registering a new colleague (新同事入职，先把录用备案和社保登记弄好), as long as nothing is looked up.
+    unless: [
+      /破产管理人|(法院|人民法院)指定的?管理人/,
+      /^(?!.*查).*(入职|录用|用工备案|就业登记|参保登记|社保登记)/,
+    ],
   },
   {
     outcome: 'unsafe',
