@@ -96,8 +96,8 @@ function staysOnFocus(
   if (aboutFocus && !announced) return true;
   // While filling a form, names, numbers and addresses are answers, not a new subject — even when they name
   // another bundle's words (社保卡银行选农业银行 is the newborn form's bank, not the social security card).
-  if (ctx.session.form?.filling && ctx.session.form.bundleId === focusId && !announced) {
-    if (!best.aliasHit || fillsFocusedForm(ctx)) return true;
+  if (ctx.session.form?.filling && ctx.session.form.bundleId === focusId) {
+    if ((!announced && !best.aliasHit) || fillsFocusedForm(ctx)) return true;
   }
   if (!announced && !best.aliasHit && best.score < SEARCH_CONFIG.routing.switchMinScore) return true;
   const focusScore = route.ranked.find((r) => r.bundleId === focusId)?.score ?? 0;
@@ -107,14 +107,11 @@ function staysOnFocus(
 /** Whether the person is filling the focused bundle's form and the message gives values for it. */
 function fillsFocusedForm(ctx: Context): boolean {
   const form = ctx.session.form;
-  if (
-    !form?.filling ||
-    form.bundleId !== ctx.session.bundleId ||
-    SWITCH_BACK.test(normalizeText(ctx.message))
-  )
-    return false;
+  if (!form?.filling || form.bundleId !== ctx.session.bundleId) return false;
   const fields = ctx.knowledge.catalog.bundles.get(form.bundleId)?.form.fields ?? [];
-  return extractFields(ctx.message, { fields, today: ctx.now }).values.length > 0;
+  const e = extractFields(ctx.message, { fields, today: ctx.now });
+  // 刚才那个号码打错了，是… corrects the form; 刚才那个退休的呢 (no values) switches back.
+  return e.values.length > 0 && (e.correction || !SWITCH_BACK.test(normalizeText(ctx.message)));
 }
 
 /**
