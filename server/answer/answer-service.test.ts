@@ -156,6 +156,29 @@ describe('chat on the embedded default', () => {
     expect(session?.form?.fields['card.bank']?.value).toBe('农业银行');
   });
 
+  it('asks again with the same options when the person asks to apply before choosing', async () => {
+    const { answers } = await service();
+    const first = await answers.answer({
+      message: '我妈今年到退休年龄了，她这几年是以灵活就业人员身份自己交的社保，我帮她问下怎么办退休',
+      channel: 'test',
+    });
+    expect(first.outcome).toBe('clarify');
+    const again = await answers.answer({
+      sessionId: first.sessionId,
+      message: '直接帮我申请吧',
+      channel: 'test',
+    });
+    expect(again.outcome).toBe('clarify');
+    expect(again.options).toEqual(first.options);
+    const retirement = (first.options ?? []).findIndex((o) => o.id === 'retirement') + 1;
+    const chosen = await answers.answer({
+      sessionId: first.sessionId,
+      message: String(retirement),
+      channel: 'test',
+    });
+    expect(chosen.bundle?.id).toBe('retirement');
+  });
+
   it('keeps sessions across a restart', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'yishi-db-')), 'yishi.sqlite');
     const one = await service(file);

@@ -3,6 +3,7 @@ import type { Fact } from '../../../knowledge/model/fact.schema.ts';
 import { normalizeText } from '../../../knowledge/search/normalize.ts';
 import { SEARCH_CONFIG } from '../../../knowledge/search/search.config.ts';
 import { extractFields } from '../../form/extract/extract-fields.ts';
+import { FILL_INTENT } from '../../form/fill.ts';
 import type { Context } from '../context.ts';
 import { detectFacts } from '../understand/detect-facts.ts';
 import { factsOf, focus } from '../understand/focus.ts';
@@ -58,6 +59,14 @@ function understandByRules(ctx: Context): void {
       ctx.reply = `您说的可能是以下几件事中的一件，请问是哪一件？\n${ctx.options.map((o, i) => `${i + 1}. ${o.name}`).join('\n')}`;
       return;
     }
+  }
+  // Asked which one and answered with something else that names none (直接帮我申请吧): ask again, same options.
+  const offered = session.pendingChoice;
+  if (!target && !session.bundleId && offered?.length && route.kind === 'none' && FILL_INTENT.test(text)) {
+    ctx.options = offered.map((id) => ({ id, name: catalog.bundles.get(id)?.name ?? id }));
+    ctx.outcome = 'clarify';
+    ctx.reply = `好的，先确认一下要办的是哪一件（回复序号即可）：\n${ctx.options.map((o, i) => `${i + 1}. ${o.name}`).join('\n')}`;
+    return;
   }
   if (target) focus(ctx, target);
   session.pendingChoice = undefined;
