@@ -66,8 +66,10 @@ export function extractFields(message: string, options: ExtractOptions): Extract
     .replace(/(?<![0-9a-z])[0-9a-z]{18}(?![0-9a-z])/gi, (v) => v.toUpperCase())
     // 430602 1995 0716 4028 is one ID number, typed in groups as on the card.
     .replace(/(?<![\dA-Z])(\d{6})[- ](\d{4})[- ]?(\d{4})[- ]?(\d{3}[\dXx])(?![\dA-Z])/g, '$1$2$3$4')
-    // 招商银行长沙分行营业部 6214…: a bank and its account stay one clause (the space is kept in the value).
+    // 招商银行长沙分行营业部 6214… (or the account first): a bank and its account stay one clause (the space is
+    // kept in the value).
     .replace(/(银行|分行|支行|营业部|农商行|信用社)\s+(\d{12,22})(?!\d)/g, `$1${JOINER}$2`)
+    .replace(/(?<!\d)(\d{12,22})\s+(?=\p{Script=Han}{2,14}?(?:银行|农商行|信用社))/gu, `$1${JOINER}`)
     // 135-4872-6190 and 135 4872 6190 are one mobile number.
     .replace(/(?<!\d)(1[3-9]\d)[- ](\d{4})[- ](\d{4})(?!\d)/g, '$1$2$3');
   const fields = options.fields;
@@ -182,7 +184,16 @@ function colonSpans(
   fields: readonly FieldSpec[],
 ): { key: string; value: string; whole: string }[] {
   const out: { key: string; value: string; whole: string }[] = [];
+  // A span ends where another field is named after a separator (经营范围：餐饮服务；食品经营项目：…).
+  const namesOf = (f: FieldSpec) =>
+    [f.label.replace(/（[^）]*）|\([^)]*\)/g, '').slice(-4), ...(f.cues ?? [])].filter((n) => n.length >= 3);
   for (const field of fields) {
+    const own = namesOf(field);
+    const others = fields
+      .filter((f) => f !== field && f.type !== 'boolean')
+      .flatMap(namesOf)
+      .filter((n) => !own.includes(n));
+    const nextField = others.length > 0 ? `|[，,；;]\\s*(?:${others.map(escapeRegExp).join('|')})` : '';
     if (field.type !== 'text' || field.pattern || /姓名|名称|字号|民族|银行$/.test(field.label)) continue;
     const label = field.label.replace(/（[^）]*）|\([^)]*\)/g, '');
     // The label, its last words (情况说明 for 履行义务、纠正失信行为的情况说明) or a cue, before the colon.
@@ -191,7 +202,7 @@ function colonSpans(
       .sort((a, b) => b.length - a.length);
     for (const name of names) {
       const m = new RegExp(
-        `${escapeRegExp(name)}\\s*(?:写|填)?[:：]\\s*(.{2,200}?)(?=[。！？!?\\n]|[，,；;]\\s*(?:${NEXT_TOPIC})|$)`,
+        `${escapeRegExp(name)}\\s*(?:写|填)?[:：]\\s*(.{2,200}?)(?=[。！？!?\\n]|[，,；;]\\s*(?:${NEXT_TOPIC})${nextField}|$)`,
       ).exec(text);
       const value = m?.[1]?.trim().replace(/[，,；;]$/, '');
       if (m && value) {

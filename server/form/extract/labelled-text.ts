@@ -43,7 +43,11 @@ export function labelledText(
         ? '(?:还|也|就|都)?(?:是|为|叫|填|选|写|[:：])?'
         : '(?:还|也|就|都)?(?:是|为|叫|填|选|写|[:：])';
       const m = new RegExp(`${escapeRegExp(name)}${sep}\\s*(.{1,60})$`).exec(clause.slice(at));
-      const value = m?.[1] ? spokenValue(m[1]) : undefined;
+      const said = m?.[1] ? spokenValue(m[1]) : undefined;
+      // An account field without its bank takes the account alone (还款卡是邮储银行的6217… → 6217…).
+      const digits =
+        /账号|卡号/.test(field.label) && !/开户|及/.test(field.label) ? /\d{12,22}/.exec(said ?? '') : null;
+      const value = digits ? digits[0] : said;
       // A name field takes a name, not what was done (单位交的社保 is no 参保单位名称).
       if (value && /名称|单位/.test(field.label) && /^(?:交|缴|的|在|是|了|给)|交的|缴的/.test(value))
         continue;
@@ -63,6 +67,8 @@ export function labelledText(
 function spokenValue(raw: string): string | undefined {
   if (/^(?:写|填)?(?:错|不对)/.test(raw)) return undefined;
   const v = raw
+    // The rest of a label said before a colon (特殊工种岗位：…, 死亡地点就写屋里：…).
+    .replace(/^[^：:，,]{1,6}[:：]\s*(?=\S)/u, '')
     .replace(/^(?:就|也|还|都|要|想)*(?:是|为|填|选|写|叫|在|用|选择)*[:：]?\s*/, '')
     .replace(/^[“"「『]|[”"」』]$/g, '')
     .replace(/[的了吧啊呀哦]$/, '')

@@ -44,8 +44,9 @@ export function saysOption(
   const shared = OPTION_WORDS[option];
   if (shared) return shared.test(clause);
   // 其他 means an option only by the catalog's cues; short words (退休, 股东 in 股东会决议) only in a clause
-  // about the option's field.
+  // about the option's field, or as the whole clause (三级).
   if (GENERIC_OPTION.test(option)) return false;
+  if (clause === option) return true;
   return literal(option, fieldNamed ? 2 : 3).test(clause);
 }
 

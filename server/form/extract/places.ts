@@ -28,7 +28,7 @@ function startOfPlace(value: string): string {
   if (!place) return value;
   const head = value.slice(0, place.index);
   const cue =
-    /.*(?:住在|住址是?|地址是?|户口在|户籍在|户籍地址是?|户籍地是?|户口|户籍|家住|家在|寄到|送到|开在|店在|位于|门面在|坐落于?|住所|经营场所|营业场所|场所在|房子在|现住|住|在|是|为|：|:)/u.exec(
+    /.*(?:住在|住址是?|地址是?|户口在|户籍在|户籍地址是?|户籍地是?|户口|户籍|家住|家在|寄到|送到|开在|店在|位于|门面在|坐落于?|住所|经营场所|营业场所|场所在|房子在|现住|老家|住|在|是|为|：|:)/u.exec(
       head,
     );
   return cue ? value.slice(cue[0].length) : value;
@@ -72,9 +72,11 @@ export function placeName(field: FieldSpec, clause: string): string | undefined 
   }
   if (/账号|卡号/.test(field.label) && /开户行|银行/.test(field.label)) {
     // 本人银行账号及开户行: the bank and the account as said together (中国银行长沙芙蓉支行6216…).
-    const m = new RegExp(`(?:${BANK.source})(?:营业部|分理处|储蓄所)?[\\s\\u2060]*\\d{12,22}`, 'u').exec(
-      clause,
-    );
+    // …in either order (6217… 中国建设银行株洲荷塘支行).
+    const branch = `(?:${BANK.source})(?:营业部|分理处|储蓄所)?`;
+    const m =
+      new RegExp(`${branch}[\\s\\u2060]*\\d{12,22}`, 'u').exec(clause) ??
+      new RegExp(`\\d{12,22}[\\s\\u2060]*${branch}`, 'u').exec(clause);
     if (m?.[0]) return m[0];
   }
   if (/银行/.test(field.label) && !/账号|卡号/.test(field.label)) {

@@ -47,14 +47,18 @@ export const ROLE_RULES: RoleRule[] = [
   },
   {
     role: 'mother',
-    words: /孩子他妈|孩子妈妈|孩子妈|宝宝妈妈|妈妈|母亲|堂客/,
+    words: /(?:孩子|宝宝|伢子|娃|妹坨)(?:他|的)?妈(?:妈)?|妈妈|母亲|堂客/,
     prefixes: ['mother', 'guardian'],
   },
-  { role: 'father', words: /孩子他爸|孩子爸爸|孩子爸|宝宝爸爸|爸爸|父亲/, prefixes: ['father', 'guardian'] },
+  {
+    role: 'father',
+    words: /(?:孩子|宝宝|伢子|娃|妹坨)(?:他|的)?爸(?:爸)?|爸爸|父亲/,
+    prefixes: ['father', 'guardian'],
+  },
   { role: 'guardian', words: /监护人|家长/, prefixes: ['guardian'] },
   { role: 'oldVehicle', words: /旧车|老车|原车|二手车|报废车/, prefixes: ['oldVehicle'] },
   { role: 'newVehicle', words: /新车|新买的车|买的新/, prefixes: ['newVehicle'] },
-  { role: 'employee', words: /员工|职工|新人|新招的/, prefixes: ['employee'] },
+  { role: 'employee', words: /员工|职工|新人|新招的|新同事|阿姨|师傅|小工/, prefixes: ['employee'] },
   { role: 'veteran', words: /退役军人|退伍/, prefixes: ['veteran'] },
   {
     role: 'entity',
