@@ -62,7 +62,12 @@ function understandByRules(ctx: Context): void {
   }
   // Asked which one and answered with something else that names none (直接帮我申请吧): ask again, same options.
   const offered = session.pendingChoice;
-  if (!target && !session.bundleId && offered?.length && route.kind === 'none' && FILL_INTENT.test(text)) {
+  // …unless the request itself leans to one of them (帮我填变更申请 after 迁移 or 变更).
+  const leaning =
+    offered?.length && FILL_INTENT.test(text) ? route.ranked.filter((r) => offered.includes(r.bundleId)) : [];
+  if (!target && leaning[0] && (leaning.length === 1 || (leaning[1]?.score ?? 0) < leaning[0].score * 0.75))
+    target = leaning[0].bundleId;
+  if (!target && !session.bundleId && offered?.length && route.kind !== 'bundle' && FILL_INTENT.test(text)) {
     ctx.options = offered.map((id) => ({ id, name: catalog.bundles.get(id)?.name ?? id }));
     ctx.outcome = 'clarify';
     ctx.reply = `好的，先确认一下要办的是哪一件（回复序号即可）：\n${ctx.options.map((o, i) => `${i + 1}. ${o.name}`).join('\n')}`;
