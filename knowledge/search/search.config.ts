@@ -54,7 +54,7 @@ export const SEARCH_CONFIG = {
     } as Record<string, readonly string[]>,
     /**
      * Hunan (Xiang) dialect and spoken forms that callers of 12345 use, with the Mandarin words the catalog is
-     * written in. Appended to routing and search queries, never substituted: 冒 is also a surname.
+     * written in. Appended to routing queries (not search: they cost it recall), never substituted: 冒 is also a surname.
      */
     dialect: {
       堂客: ['妻子', '老婆'],
