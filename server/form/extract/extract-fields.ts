@@ -1,7 +1,8 @@
 import { normalizeText } from '../../../knowledge/search/normalize.ts';
-import { chooseField, fieldWords } from './choose-field.ts';
+import { alsoMe } from './also-me.ts';
+import { chooseField } from './choose-field.ts';
+import { colonSpans } from './colon-spans.ts';
 import type { FieldSpec, FieldValue } from './field-spec.ts';
-import { escapeRegExp } from './option-words.ts';
 import { readCodes } from './read-codes.ts';
 import { readQuantities } from './read-quantities.ts';
 import { readWords } from './read-words.ts';
@@ -140,32 +141,6 @@ export function extractFields(message: string, options: ExtractOptions): Extract
   return out;
 }
 
-/**
- * 经办人也是我 / 清算组负责人就是我: the person named for the field is the one the speaker just said they are — the last
- * person's name given in this message, or else the one the form already has for the speaker.
- */
-function alsoMe(
-  clause: string,
-  fields: readonly FieldSpec[],
-  values: Extraction['values'],
-  speakerName: string | undefined,
-  set: (key: string, value: FieldValue) => void,
-): void {
-  const left = /^(.{2,12}?)(?:也|就|还)?是我(?:本人|自己)?$/u.exec(clause)?.[1];
-  if (!left) return;
-  const nameFields = fields.filter((f) => /姓名/.test(f.label));
-  const target = nameFields
-    .map((f) => ({ f, score: fieldWords(f).filter((w) => left.includes(w)).length }))
-    .filter((x) => x.score > 0)
-    .sort((a, b) => b.score - a.score)[0]?.f;
-  if (!target) return;
-  const said = [...values]
-    .reverse()
-    .find((v) => v.key !== target.key && nameFields.some((f) => f.key === v.key));
-  if (said) set(target.key, said.value);
-  else if (speakerName) set(target.key, speakerName);
-}
-
 /** The applicant's prefix when the speaker is someone else (a guardian or agent), else none. */
 function subjectPrefix(prefixes: ReadonlySet<string>, speaker: string | undefined): string | undefined {
   // Between a couple, 他/她 is the other one.
@@ -173,45 +148,6 @@ function subjectPrefix(prefixes: ReadonlySet<string>, speaker: string | undefine
   if (speaker === 'groom' && prefixes.has('bride')) return 'bride';
   if (!speaker || !['guardian', 'agent'].includes(speaker)) return undefined;
   return ['applicant', 'person'].find((p) => prefixes.has(p));
-}
-
-/** Words that start another topic after a free-text value (…食品销售，电话138…). */
-const NEXT_TOPIC = '电话|手机|身份证|联系|地址|住在|邮寄|另外|还有|然后';
-
-/** Free-text fields written as 标签：内容 (not names, not shaped values), with the whole span said. */
-function colonSpans(
-  text: string,
-  fields: readonly FieldSpec[],
-): { key: string; value: string; whole: string }[] {
-  const out: { key: string; value: string; whole: string }[] = [];
-  // A span ends where another field is named after a separator (经营范围：餐饮服务；食品经营项目：…).
-  const namesOf = (f: FieldSpec) =>
-    [f.label.replace(/（[^）]*）|\([^)]*\)/g, '').slice(-4), ...(f.cues ?? [])].filter((n) => n.length >= 3);
-  for (const field of fields) {
-    const own = namesOf(field);
-    const others = fields
-      .filter((f) => f !== field && f.type !== 'boolean')
-      .flatMap(namesOf)
-      .filter((n) => !own.includes(n));
-    const nextField = others.length > 0 ? `|[，,；;]\\s*(?:${others.map(escapeRegExp).join('|')})` : '';
-    if (field.type !== 'text' || field.pattern || /姓名|名称|字号|民族|银行$/.test(field.label)) continue;
-    const label = field.label.replace(/（[^）]*）|\([^)]*\)/g, '');
-    // The label, its last words (情况说明 for 履行义务、纠正失信行为的情况说明) or a cue, before the colon.
-    const names = [...new Set([label, label.slice(-4), label.slice(-3), ...(field.cues ?? [])])]
-      .filter((n) => n.length >= 2)
-      .sort((a, b) => b.length - a.length);
-    for (const name of names) {
-      const m = new RegExp(
-        `${escapeRegExp(name)}\\s*(?:写|填)?[:：]\\s*(.{2,200}?)(?=[。！？!?\\n]|[，,；;]\\s*(?:${NEXT_TOPIC})${nextField}|$)`,
-      ).exec(text);
-      const value = m?.[1]?.trim().replace(/[，,；;]$/, '');
-      if (m && value) {
-        out.push({ key: field.key, value, whole: m[0] });
-        break;
-      }
-    }
-  }
-  return out;
 }
 
 /** Clauses split at punctuation and spaces, without empty ones. */
