@@ -8,6 +8,7 @@ import { Server } from 'socket.io';
 import { z } from 'zod';
 import type { Knowledge } from '../knowledge/index.ts';
 import { type AnswerOptions, AnswerService } from './answer/answer-service.ts';
+import { IdempotentAnswers } from './answer/idempotent-answers.ts';
 import type { Auth } from './auth/auth.ts';
 import { FeedbackService } from './feedback/feedback-service.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
@@ -65,7 +66,8 @@ export function createApp({ knowledge, store, logger, answer = {}, auth, exchang
     res.json({ status: 'ok' });
   });
   app.use('/api', knowledgeRoutes(knowledge));
-  app.use('/api', chatRoutes(answers));
+  const once = new IdempotentAnswers(answers, store);
+  app.use('/api', chatRoutes(answers, once));
   app.use('/api', feedbackRoutes(feedback, auth));
   // The sandbox exchange of synthetic people and companies, read over HTTP like a real one.
   const sandboxKey = randomUUID();
@@ -85,7 +87,7 @@ export function createApp({ knowledge, store, logger, answer = {}, auth, exchang
   app.use(errorHandler(logger));
 
   const io = new Server(http, { serveClient: false, maxHttpBufferSize: 16 * 1024 });
-  attachChatNamespace(io, answers, store, logger);
+  attachChatNamespace(io, once, logger);
 
   return {
     http,

@@ -54,6 +54,21 @@ export const ConfigSchema = z.object({
   /** A real data-sharing exchange (same contract as the sandbox); default: the sandbox yishi serves itself. */
   EXCHANGE_BASE_URL: optionalUrl,
   EXCHANGE_API_KEY: z.string().min(1).optional(),
+  /**
+   * Portal origins allowed to embed the widget (comma-separated, e.g. https://zwfw.hunan.gov.cn): sent as the chat
+   * frame's `frame-ancestors`, and the only origins the chat talks to over postMessage. yishi's own origin is always
+   * allowed (the demo portal).
+   */
+  PORTAL_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url().transform((u) => new URL(u).origin))),
   /** PostgreSQL for stores instead of SQLite (issue "Production readiness"). */
   DATABASE_URL: optionalUrl,
   /** socket.io Redis adapter across nodes (issue "Production readiness"). */

@@ -92,6 +92,19 @@ describe('public API', () => {
     expect(form.body.fields[0]).toMatchObject({ value: null, source: null, status: 'needs_input' });
   });
 
+  it('answers a repeated POST /api/chat id from the stored reply, never applying the turn twice', async () => {
+    const first = await postJson(`${running.url}/api/chat`, {
+      message: '宝宝出生了要办哪些手续',
+      id: 'offline-1',
+    });
+    const body = { sessionId: first.body.sessionId, message: '要跑几次', id: 'offline-2' };
+    const once = await postJson(`${running.url}/api/chat`, body);
+    const again = await postJson(`${running.url}/api/chat`, body);
+    expect(again.body).toEqual(once.body);
+    const next = await postJson(`${running.url}/api/chat`, { ...body, id: 'offline-3', message: '在哪里办' });
+    expect(next.body.turn).toBe(once.body.turn + 1);
+  });
+
   it('fills the form from the conversation once the person asks, with the source of every value', async () => {
     const first = await postJson(`${running.url}/api/chat`, { message: '宝宝出生了要办哪些手续' });
     const sessionId = first.body.sessionId;

@@ -1,15 +1,17 @@
 import { Router } from 'express';
 import type { AnswerService } from '../../answer/answer-service.ts';
+import type { IdempotentAnswers } from '../../answer/idempotent-answers.ts';
 import { parsePayload } from '../parse.ts';
 import { ChatRequest } from './chat.schema.ts';
 
-/** `POST /api/chat` (the form of a session is in form-routes.ts). */
-export function chatRoutes(answers: AnswerService): Router {
+/** `POST /api/chat` (the form of a session is in form-routes.ts); with `id`, answered once per key. */
+export function chatRoutes(answers: AnswerService, once: IdempotentAnswers): Router {
   const router = Router();
 
   router.post('/chat', async (req, res) => {
-    const body = parsePayload(ChatRequest, req.body, 'chat');
-    res.json(await answers.answer({ ...body, channel: 'api' }));
+    const { id, ...body } = parsePayload(ChatRequest, req.body, 'chat');
+    const request = { ...body, channel: 'api' };
+    res.json(id ? await once.answer(id, request) : await answers.answer(request));
   });
 
   return router;

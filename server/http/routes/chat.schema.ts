@@ -10,5 +10,7 @@ export const ChatRequest = z.strictObject({
     .min(1, '消息不能为空')
     .refine((m) => [...m].length <= MAX_MESSAGE_CHARS, `消息过长，请控制在${MAX_MESSAGE_CHARS}字以内`),
   region: RegionCode.optional(),
+  /** The client's idempotency key: a repeated key gets the stored reply and is never applied twice. */
+  id: z.string().min(1).max(100).optional(),
 });
 export type ChatRequest = z.infer<typeof ChatRequest>;
