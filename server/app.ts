@@ -25,6 +25,7 @@ import { sandboxExchange } from './shared-data/sandbox/sandbox-exchange.ts';
 import { SharedPrefill } from './shared-data/shared-prefill.ts';
 import { attachChatNamespace } from './socket/chat-namespace.ts';
 import type { SessionStore } from './stores/session.types.ts';
+import { widgetRoutes } from './widget/widget-routes.ts';
 
 // Validation messages reach people: have zod write them in Chinese.
 z.config(z.locales.zhCN());
@@ -42,6 +43,8 @@ export interface AppDeps {
   auth: Auth;
   /** A real exchange (base URL and app key); without it yishi serves and reads its own sandbox exchange. */
   exchange?: { baseUrl: string; apiKey: string };
+  /** Portal origins allowed to embed the widget (PORTAL_ORIGINS). */
+  portalOrigins?: readonly string[];
 }
 
 export interface App {
@@ -53,7 +56,15 @@ export interface App {
 }
 
 /** Wires HTTP routes, the socket namespace and the demo page over the given knowledge and store. */
-export function createApp({ knowledge, store, logger, answer = {}, auth, exchange }: AppDeps): App {
+export function createApp({
+  knowledge,
+  store,
+  logger,
+  answer = {},
+  auth,
+  exchange,
+  portalOrigins = [],
+}: AppDeps): App {
   const answers = new AnswerService(knowledge, store, answer);
   const feedback = new FeedbackService(store, knowledge.catalog);
   const app = express();
@@ -82,6 +93,7 @@ export function createApp({ knowledge, store, logger, answer = {}, auth, exchang
   app.use('/api', formRoutes({ answers, store, auth, catalog: knowledge.catalog }));
   app.use('/api', demoRoutes(auth));
   app.use('/api', consentRoutes({ answers, store, auth, catalog: knowledge.catalog, prefill }));
+  app.use(widgetRoutes(portalOrigins));
   app.use(express.static(join(WIDGET_DIR, 'demo'), { index: 'index.html' }));
   app.use(notFound);
   app.use(errorHandler(logger));

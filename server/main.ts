@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     store,
     logger,
     auth: Auth.fromConfig(config),
+    portalOrigins: config.PORTAL_ORIGINS,
     ...(config.EXCHANGE_BASE_URL
       ? { exchange: { baseUrl: config.EXCHANGE_BASE_URL, apiKey: config.EXCHANGE_API_KEY ?? '' } }
       : {}),

@@ -24,13 +24,18 @@ export interface RunningApp {
 }
 
 /** Starts the real app on an ephemeral port with a SQLite store at `dbFile` (default in memory). */
-export async function startApp(dbFile = ':memory:', answer: AnswerOptions = {}): Promise<RunningApp> {
+export async function startApp(
+  dbFile = ':memory:',
+  answer: AnswerOptions = {},
+  portalOrigins: readonly string[] = [],
+): Promise<RunningApp> {
   const app = createApp({
     knowledge: await testKnowledge(),
     store: new SqliteSessionStore(dbFile),
     logger: pino({ level: 'silent' }),
     answer,
     auth: TEST_AUTH,
+    portalOrigins,
   });
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', () => resolve()));
   const { port } = app.http.address() as AddressInfo;

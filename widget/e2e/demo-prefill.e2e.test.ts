@@ -23,7 +23,7 @@ describe.skipIf(!hasChromium)('demo page: login, consent and prefill (headless C
   it('shows the newborn form prefilled from shared data and the conversation, each value with its source', async () => {
     const page = await browser.newPage();
     page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(running.url);
+    await page.goto(`${running.url}/filling.html`);
     await page.getByRole('button', { name: '演示登录（沙箱用户）' }).click();
     await expect.poll(() => page.locator('#who').textContent()).toMatch(/已登录：/);
 

@@ -52,7 +52,7 @@ function post(message: ToChat): void {
 function mount(): void {
   if (launcher) return;
   const host = document.createElement('yishi-widget');
-  const root = host.attachShadow({ mode: 'closed' });
+  const root = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = CSS;
   launcher = document.createElement('button');

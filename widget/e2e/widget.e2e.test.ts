@@ -1,0 +1,122 @@
+/**
+ * The embeddable widget in headless Chromium: the demo portal embeds it with the public script tag; a citizen
+ * opens it, asks about 新生儿出生 and gets the streamed answer with the checklist card; messages typed offline
+ * wait, then are answered exactly once; a page on an origin that is not allowed cannot frame the chat.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium } from '../../server/testing/browser.ts';
+import { type RunningApp, startApp } from '../../server/testing/start-app.ts';
+
+const CHAT = 'iframe[title="一事 智能导办"]';
+
+describe.skipIf(!hasChromium)('widget on the demo portal (headless Chromium)', () => {
+  let running: RunningApp;
+  let browser: Browser;
+  let stranger: Server;
+  let strangerUrl: string;
+  beforeAll(async () => {
+    running = await startApp();
+    browser = await launchChromium();
+    // A page on another origin (localhost, not the allowed 127.0.0.1) that embeds the same script tag.
+    stranger = createServer((req, res) => {
+      const yishi = new URL(req.url ?? '/', 'http://localhost').searchParams.get('yishi') ?? running.url;
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(`<!doctype html><html lang="zh-CN"><title>别的网站</title><body><h1>别的网站</h1>
+<script>window.yishi=window.yishi||function(){(yishi.q=yishi.q||[]).push(arguments)};
+yishi('on','ready',function(){window.__ready=true});</script>
+<script src="${yishi}/widget.js" async></script></body></html>`);
+    });
+    await new Promise<void>((resolve) => stranger.listen(0, 'localhost', () => resolve()));
+    strangerUrl = `http://localhost:${(stranger.address() as AddressInfo).port}/`;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+    await new Promise((resolve) => stranger?.close(resolve));
+  });
+
+  async function openWidget(page: Page) {
+    await page.goto(running.url);
+    await page.getByRole('button', { name: '一事 · 办事导办' }).click();
+    const chat = page.frameLocator(CHAT);
+    await chat.getByLabel('输入您的问题').waitFor();
+    return chat;
+  }
+
+  it('answers on the portal page with the streamed reply and the checklist card', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(() =>
+      window.addEventListener('yishi:ready', () => {
+        (window as unknown as { __ready: boolean }).__ready = true;
+      }),
+    );
+    const chat = await openWidget(page);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __ready?: boolean }).__ready))
+      .toBe(true);
+    await chat.getByLabel('输入您的问题').fill('宝宝刚出生，要办哪些证');
+    await chat.getByRole('button', { name: '发送' }).click();
+    const card = chat.getByRole('region', { name: '需要准备的材料' });
+    await card.waitFor();
+    expect(await card.locator('.badge').count()).toBeGreaterThan(3);
+    expect(await card.textContent()).toMatch(/出生医学证明|居民身份证/);
+    expect(await chat.getByRole('region', { name: '办理顺序' }).textContent()).toMatch(/第1步/);
+    await page.close();
+  });
+
+  it('keeps messages typed offline and sends each exactly once when the network is back', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const chat = await openWidget(page);
+    await chat.getByLabel('输入您的问题').fill('宝宝刚出生，要办哪些证');
+    await chat.getByRole('button', { name: '发送' }).click();
+    await chat.getByRole('region', { name: '需要准备的材料' }).waitFor();
+
+    await context.setOffline(true);
+    for (const q of ['要跑几次', '在哪里办']) {
+      await chat.getByLabel('输入您的问题').fill(q);
+      await chat.getByRole('button', { name: '发送' }).click();
+    }
+    await chat.getByText('网络已断开，消息已保存，联网后自动发送').first().waitFor();
+    await context.setOffline(false);
+    await expect
+      .poll(async () => chat.locator('.msg.assistant .rating').count(), { timeout: 20_000 })
+      .toBe(3);
+    const sessionId = await chat.locator('body').evaluate(() => localStorage.getItem('yishi.session'));
+    const session = await running.app.answers.getSession(sessionId ?? '');
+    expect(session?.turnCount).toBe(3);
+    await context.close();
+  });
+
+  it('cannot be framed by a page on an origin that is not allowed, and can once PORTAL_ORIGINS lists it', async () => {
+    const readyOn = async (yishiUrl: string) => {
+      const page = await browser.newPage();
+      await page.goto(`${strangerUrl}?yishi=${encodeURIComponent(yishiUrl)}`);
+      await page.locator('yishi-widget').waitFor({ state: 'attached' });
+      await page.evaluate(() => (window as unknown as { yishi(c: string): void }).yishi('open'));
+      await page.waitForTimeout(1500);
+      const ready = await page.evaluate(() => (window as unknown as { __ready?: boolean }).__ready ?? false);
+      // The host page's own scripts cannot read the chat: it is another origin's frame.
+      const peek = await page.evaluate(() => {
+        const frame = document.querySelector('yishi-widget')?.shadowRoot?.querySelector('iframe');
+        try {
+          return frame?.contentDocument?.body?.textContent ?? 'blocked';
+        } catch {
+          return 'blocked';
+        }
+      });
+      await page.close();
+      return { ready, peek };
+    };
+    expect(await readyOn(running.url)).toEqual({ ready: false, peek: 'blocked' });
+    const allowing = await startApp(':memory:', {}, [new URL(strangerUrl).origin]);
+    try {
+      expect(await readyOn(allowing.url)).toEqual({ ready: true, peek: 'blocked' });
+    } finally {
+      await allowing.close();
+    }
+  });
+});

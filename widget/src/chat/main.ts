@@ -1,0 +1,230 @@
+/**
+ * The chat inside yishi's iframe: conversation, cards, 好差评, voice, 适老化, and the offline queue. It talks to the
+ * portal page only through postMessage with the host origin the server allows (see the loader).
+ */
+import type { ChatContext, FromChat, ToChat } from '../shared/messages.ts';
+import type { Answer } from './answer.ts';
+import { assistantBubble, completeAnswer, el, userBubble } from './render.ts';
+import { store } from './storage.ts';
+import { strings } from './strings.ts';
+import { Transport } from './transport.ts';
+import { canListen, canSpeak, listen, speak } from './voice.ts';
+
+const params = new URLSearchParams(location.search);
+const t = strings(params.get('lang'));
+const allowed = new Set(
+  (document.querySelector('meta[name="yishi-hosts"]')?.getAttribute('content') ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .concat(location.origin),
+);
+const hostParam = params.get('host') ?? '';
+const host = allowed.has(hostParam) ? hostParam : undefined;
+let context: ChatContext = {};
+
+const SESSION_KEY = 'yishi.session';
+const LOG_KEY = 'yishi.log';
+const ELDER_KEY = 'yishi.elder';
+const session = {
+  get: () => store.getItem(SESSION_KEY) ?? undefined,
+  set: (id: string) => store.setItem(SESSION_KEY, id),
+};
+
+// Layout: header (title, 适老化, close), the conversation, one polite live region, the input.
+const elder = el('button', { type: 'button', class: 'elder', 'aria-pressed': 'false' }, t.elder);
+const closeButton = el('button', { type: 'button', class: 'close', 'aria-label': t.close }, '×');
+const status = el('p', { class: 'status', hidden: '' });
+const log = el('ol', { class: 'log', 'aria-label': t.title, tabindex: '-1' });
+const live = el('div', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
+const input = el('textarea', { id: 'yishi-input', rows: '2', maxlength: '2000', placeholder: t.placeholder });
+const mic = el('button', { type: 'button', class: 'mic', 'aria-label': t.mic, hidden: '' }, '🎤');
+const send = el('button', { type: 'submit', class: 'send' }, t.send);
+const form = el(
+  'form',
+  { class: 'ask' },
+  el('label', { for: 'yishi-input', class: 'visually-hidden' }, t.input),
+  input,
+  mic,
+  send,
+);
+document
+  .getElementById('app')
+  ?.append(
+    el('header', {}, el('h1', {}, t.title), elder, closeButton),
+    status,
+    el('main', {}, log),
+    live,
+    form,
+  );
+
+// 适老化: large text and high contrast, one toggle, remembered.
+function setElder(on: boolean): void {
+  document.documentElement.classList.toggle('elder-mode', on);
+  elder.setAttribute('aria-pressed', String(on));
+  store.setItem(ELDER_KEY, on ? '1' : '0');
+}
+setElder(store.getItem(ELDER_KEY) === '1');
+elder.addEventListener('click', () => setElder(elder.getAttribute('aria-pressed') !== 'true'));
+closeButton.addEventListener('click', () => toHost({ type: 'yishi:close' }));
+
+// The conversation survives a reload: what was said and answered, identifiers masked, is kept on yishi's origin.
+interface Entry {
+  id: string;
+  message: string;
+  answer?: Answer;
+}
+let entries: Entry[] = readLog();
+const bubbles = new Map<string, { node: HTMLElement; text: HTMLElement }>();
+
+function readLog(): Entry[] {
+  try {
+    const raw = JSON.parse(store.getItem(LOG_KEY) ?? '[]');
+    return Array.isArray(raw) ? raw : [];
+  } catch {
+    return [];
+  }
+}
+
+function saveLog(): void {
+  store.setItem(LOG_KEY, JSON.stringify(entries.slice(-40)));
+}
+
+const masked = (text: string) => text.replace(/\d{11,}[\dXx]?/g, (d) => `${d.slice(0, 3)}****${d.slice(-2)}`);
+
+function show(entry: Entry, waiting: boolean): void {
+  log.append(userBubble(entry.message, t));
+  const bubble = assistantBubble(t);
+  bubbles.set(entry.id, bubble);
+  log.append(bubble.node);
+  if (entry.answer) finish(entry.id, entry.answer, false);
+  else bubble.text.textContent = waiting ? t.queued : t.sending;
+  log.scrollTop = log.scrollHeight;
+}
+
+function finish(id: string, answer: Answer, announce: boolean): void {
+  const bubble = bubbles.get(id);
+  if (!bubble) return;
+  completeAnswer(bubble, answer, t, {
+    ask,
+    rate: (rating, reason) => void rate(answer, rating, reason),
+  });
+  if (canSpeak()) {
+    const read = el('button', { type: 'button', class: 'read' }, `🔊 ${t.readAloud}`);
+    read.addEventListener('click', () => speak(answer.reply));
+    bubble.node.append(read);
+  }
+  if (announce) live.textContent = answer.reply.split('\n')[0] ?? '';
+  log.scrollTop = log.scrollHeight;
+}
+
+async function rate(answer: Answer, rating: 'good' | 'bad', reason?: string): Promise<void> {
+  await fetch('/api/feedback', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      sessionId: answer.sessionId,
+      turn: answer.turn,
+      rating,
+      ...(reason ? { reason } : {}),
+    }),
+  }).catch(() => undefined);
+}
+
+const transport = new Transport(location.origin, session, {
+  delta(id, text) {
+    const bubble = bubbles.get(id);
+    if (!bubble) return;
+    if (bubble.text.dataset.streaming !== '1') {
+      bubble.text.textContent = '';
+      bubble.text.dataset.streaming = '1';
+    }
+    bubble.text.append(text);
+  },
+  reply(answer) {
+    const entry = entries.find((e) => e.id === answer.id);
+    if (!entry || entry.answer) return;
+    entry.answer = answer;
+    saveLog();
+    finish(answer.id, answer, true);
+  },
+  failed(id) {
+    const bubble = bubbles.get(id);
+    if (bubble) bubble.text.textContent = t.error;
+    entries = entries.filter((e) => e.id !== id);
+    saveLog();
+  },
+  waiting(ids) {
+    for (const id of ids) {
+      const bubble = bubbles.get(id);
+      if (bubble && bubble.text.dataset.streaming !== '1')
+        bubble.text.textContent = transport?.online === false ? t.queued : t.sending;
+    }
+  },
+  online(online) {
+    status.hidden = online;
+    status.textContent = online ? '' : t.queued;
+  },
+});
+
+function ask(message: string): void {
+  const text = message.trim();
+  if (!text) return;
+  const entry: Entry = { id: crypto.randomUUID(), message: masked(text) };
+  entries.push(entry);
+  saveLog();
+  show(entry, !navigator.onLine);
+  transport.send({ id: entry.id, message: text, ...(context.region ? { region: context.region } : {}) });
+}
+
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  ask(input.value);
+  input.value = '';
+  input.focus();
+});
+input.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+    e.preventDefault();
+    form.requestSubmit();
+  }
+});
+
+// Voice input where the browser has it; hidden otherwise.
+if (canListen()) {
+  mic.hidden = false;
+  let stop: (() => void) | undefined;
+  mic.addEventListener('click', () => {
+    if (stop) {
+      stop();
+      return;
+    }
+    mic.setAttribute('aria-label', t.micStop);
+    mic.setAttribute('aria-pressed', 'true');
+    stop = listen(
+      (heard) => {
+        input.value = heard;
+      },
+      () => {
+        stop = undefined;
+        mic.setAttribute('aria-label', t.mic);
+        mic.setAttribute('aria-pressed', 'false');
+      },
+    );
+  });
+}
+
+function toHost(message: FromChat): void {
+  if (host && window.parent !== window) window.parent.postMessage(message, host);
+}
+
+window.addEventListener('message', (event: MessageEvent<ToChat>) => {
+  if (!host || event.origin !== host || event.source !== window.parent) return;
+  if (event.data?.type === 'yishi:context') context = { ...event.data.context };
+  else if (event.data?.type === 'yishi:focus') input.focus();
+});
+
+// What was said before a reload, and a welcome on the first visit.
+if (entries.length === 0) log.append(el('li', { class: 'msg assistant' }, t.welcome));
+const waitingIds = new Set(JSON.parse(store.getItem('yishi.queue') ?? '[]').map((x: { id: string }) => x.id));
+for (const entry of entries) show(entry, waitingIds.has(entry.id) && !navigator.onLine);
+toHost({ type: 'yishi:ready' });
