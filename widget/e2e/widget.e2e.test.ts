@@ -3,7 +3,9 @@
  * opens it, asks about 新生儿出生 and gets the streamed answer with the checklist card; messages typed offline
  * wait, then are answered exactly once; a page on an origin that is not allowed cannot frame the chat.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +13,7 @@ import { hasChromium, launchChromium } from '../../server/testing/browser.ts';
 import { type RunningApp, startApp } from '../../server/testing/start-app.ts';
 
 const CHAT = 'iframe[title="一事 智能导办"]';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 describe.skipIf(!hasChromium)('widget on the demo portal (headless Chromium)', () => {
   let running: RunningApp;
@@ -64,6 +67,65 @@ yishi('on','ready',function(){window.__ready=true});</script>
     expect(await card.locator('.badge').count()).toBeGreaterThan(3);
     expect(await card.textContent()).toMatch(/出生医学证明|居民身份证/);
     expect(await chat.getByRole('region', { name: '办理顺序' }).textContent()).toMatch(/第1步/);
+    await page.close();
+  });
+
+  it('works by keyboard alone: open, ask, rate, close', async () => {
+    const page = await browser.newPage();
+    await page.goto(running.url);
+    const launcher = page.getByRole('button', { name: '一事 · 办事导办' });
+    // Tab through the portal until the launcher has focus (it comes after the page's own controls).
+    for (let i = 0; i < 60 && !(await launcher.evaluate((b) => b.matches(':focus'))); i++)
+      await page.keyboard.press('Tab');
+    expect(await launcher.evaluate((b) => b.matches(':focus'))).toBe(true);
+    await page.keyboard.press('Enter');
+    const chat = page.frameLocator(CHAT);
+    const input = chat.getByLabel('输入您的问题');
+    await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('宝宝刚出生，要办哪些证');
+    await page.keyboard.press('Enter');
+    await chat.getByRole('region', { name: '需要准备的材料' }).waitFor();
+    const good = chat.getByRole('button', { name: /有帮助/ }).last();
+    await good.focus();
+    await page.keyboard.press('Enter');
+    await chat.getByText('感谢您的评价').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => launcher.evaluate((b) => b.matches(':focus'))).toBe(true);
+    expect(await launcher.getAttribute('aria-expanded')).toBe('false');
+    await page.close();
+  });
+
+  it('has no axe-core violations (WCAG 2.1 AA and best practice), in normal and 适老化 mode', async () => {
+    const page = await browser.newPage();
+    await page.goto(running.url);
+    await page.getByRole('button', { name: '一事 · 办事导办' }).click();
+    const chat = page.frameLocator(CHAT);
+    await chat.getByLabel('输入您的问题').fill('宝宝刚出生，要办哪些证');
+    await chat.getByRole('button', { name: '发送' }).click();
+    await chat.getByRole('region', { name: '需要准备的材料' }).waitFor();
+    const frame = page.frames().find((f) => f.url().includes('/widget/chat'));
+    if (!frame) throw new Error('no chat frame');
+    const audit = async (target: typeof frame | Page) => {
+      await target.evaluate(AXE);
+      return target.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: { run(d: Document, o: object): Promise<{ violations: { id: string }[] }> };
+          }
+        ).axe;
+        const r = await axe.run(document, {
+          runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+        });
+        return r.violations.map((v) => v.id);
+      });
+    };
+    expect(await audit(frame)).toEqual([]);
+    await chat.getByRole('button', { name: '适老化模式（大字、高对比）' }).click();
+    expect(
+      await chat.getByRole('button', { name: '适老化模式（大字、高对比）' }).getAttribute('aria-pressed'),
+    ).toBe('true');
+    expect(await audit(frame)).toEqual([]);
+    expect(await audit(page)).toEqual([]);
     await page.close();
   });
 

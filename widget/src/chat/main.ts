@@ -41,21 +41,28 @@ const mic = el('button', { type: 'button', class: 'mic', 'aria-label': t.mic, hi
 const send = el('button', { type: 'submit', class: 'send' }, t.send);
 const form = el(
   'form',
-  { class: 'ask' },
+  { class: 'ask', 'aria-label': t.askForm },
   el('label', { for: 'yishi-input', class: 'visually-hidden' }, t.input),
   input,
   mic,
   send,
 );
-document
-  .getElementById('app')
-  ?.append(
-    el('header', {}, el('h1', {}, t.title), elder, closeButton),
+document.getElementById('app')?.append(
+  // Inside a frame the chat is one part of the portal page: its title bar is not a second banner.
+  el(
+    'main',
+    { 'aria-label': t.title },
+    el('div', { class: 'bar' }, el('h1', {}, t.title), elder, closeButton),
     status,
-    el('main', {}, log),
+    log,
     live,
-    form,
-  );
+  ),
+  form,
+);
+// Escape closes the chat; the portal page puts focus back on the launcher.
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape') toHost({ type: 'yishi:close' });
+});
 
 // 适老化: large text and high contrast, one toggle, remembered.
 function setElder(on: boolean): void {

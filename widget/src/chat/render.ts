@@ -68,7 +68,7 @@ function checklistCard(items: NonNullable<Answer['plan']>['checklist'], t: Strin
     if (note) li.append(el('span', { class: 'note' }, `（${note}）`));
     list.append(li);
   }
-  return el('section', { class: 'card', 'aria-label': t.checklist }, el('h3', {}, t.checklist), list);
+  return el('section', { class: 'card', 'aria-label': t.checklist }, el('h2', {}, t.checklist), list);
 }
 
 function stepsCard(steps: NonNullable<Answer['plan']>['steps'], t: Strings): HTMLElement {
@@ -83,7 +83,7 @@ function stepsCard(steps: NonNullable<Answer['plan']>['steps'], t: Strings): HTM
     }
     list.append(el('li', {}, el('strong', {}, t.stage.replace('{n}', String(stage))), items));
   }
-  return el('section', { class: 'card', 'aria-label': t.steps }, el('h3', {}, t.steps), list);
+  return el('section', { class: 'card', 'aria-label': t.steps }, el('h2', {}, t.steps), list);
 }
 
 function sources(list: NonNullable<Answer['citations']>, t: Strings): HTMLElement {
