@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knowledge } from '../../knowledge/index.ts';
 import { YishiError } from '../../knowledge/yishi-error.ts';
+import { formView } from '../form/form-view.ts';
 import type { LlmClient } from '../llm/llm-client.ts';
 import type { SessionState, SessionStore } from '../stores/session.types.ts';
 import type { ChatAnswer } from './chat-answer.ts';
@@ -147,6 +148,7 @@ function uniqueCitations(citations: Context['citations']): ChatAnswer['citations
 
 function toAnswer(ctx: Context): ChatAnswer {
   const plan = ctx.outcome === 'answered' ? ctx.plan : undefined;
+  const form = ctx.session.form;
   return {
     sessionId: ctx.session.id,
     turn: ctx.session.turnCount,
@@ -154,6 +156,9 @@ function toAnswer(ctx: Context): ChatAnswer {
     reply: ctx.reply,
     ...(plan ? { bundle: plan.bundle, plan } : {}),
     ...(ctx.options ? { options: ctx.options } : {}),
+    ...(form?.filling || form?.submission
+      ? { form: formView(ctx.knowledge.catalog, form.bundleId, form) }
+      : {}),
     citations: uniqueCitations(ctx.citations),
     catalogVersion: ctx.knowledge.catalog.hash.slice(0, 12),
   };

@@ -36,5 +36,18 @@ function showMatter(b) {
   document.getElementById('ask-yishi').onclick = () => window.yishi('open');
 }
 
+// The portal's login (a demo issuer here): the identity token goes to the widget for prefill under consent.
+document.getElementById('login').addEventListener('click', async () => {
+  const res = await fetch('/api/dev/demo-login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
+  const body = await res.json();
+  if (!res.ok) return;
+  document.getElementById('who').textContent = `已登录：${body.person.name}`;
+  window.yishi('setContext', { identityToken: body.token });
+});
+
 window.yishi('init', { region: region.value || undefined });
 load();

@@ -70,6 +70,41 @@ yishi('on','ready',function(){window.__ready=true});</script>
     await page.close();
   });
 
+  it('fills the newborn form in the widget: conversation, consent, shared data, a correction in place', async () => {
+    const page = await browser.newPage();
+    await page.goto(running.url);
+    await page.getByRole('button', { name: '演示登录（沙箱用户）' }).click();
+    await page.getByText(/已登录：/).waitFor();
+    await page.getByRole('button', { name: '一事 · 办事导办' }).click();
+    const chat = page.frameLocator(CHAT);
+    const say = async (text: string) => {
+      await chat.getByLabel('输入您的问题').fill(text);
+      await chat.getByRole('button', { name: '发送' }).click();
+    };
+    await say('宝宝出生了要办哪些手续');
+    await chat.getByRole('region', { name: '需要准备的材料' }).waitFor();
+    await say('帮我填表');
+    const form = chat.getByRole('region', { name: '申请表（一表申请）' });
+    await form.waitFor();
+    await say('孩子叫林小满，女孩，电话13912345678');
+    await expect
+      .poll(() => form.getByRole('row', { name: /新生儿姓名/ }).textContent())
+      .toMatch(/林小满.*对话（第\d+句）/);
+    // Consent, then the sandbox exchange fills what the government holds, each value with its source.
+    await form.getByRole('button', { name: '授权并用共享数据预填' }).click();
+    await form.getByRole('button', { name: '同意并预填' }).click();
+    await chat.locator('.msg', { hasText: /已从共享数据预填\d+项/ }).waitFor();
+    expect(await form.getByRole('row', { name: /母亲姓名/ }).textContent()).toMatch(/共享数据：/);
+    // A correction in place: the value is the person's own now, and confirmed.
+    await form.getByRole('button', { name: '修改：新生儿姓名' }).click();
+    await form.getByLabel('新生儿姓名', { exact: true }).fill('林小曼');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => form.getByRole('row', { name: /新生儿姓名/ }).textContent())
+      .toMatch(/林小曼.*已确认.*您填写/);
+    await page.close();
+  });
+
   it('works by keyboard alone: open, ask, rate, close', async () => {
     const page = await browser.newPage();
     await page.goto(running.url);

@@ -1,3 +1,5 @@
+import type { FormView } from './form-card.ts';
+
 /** The parts of a chat answer (POST /api/chat, socket `reply`) the widget shows. */
 export interface ChecklistItem {
   name: string;
@@ -25,4 +27,6 @@ export interface Answer {
   plan?: { checklist: ChecklistItem[]; steps: Step[] };
   options?: { id: string; name: string }[];
   citations?: { title: string; section: string; source: string }[];
+  /** The unified form while the person is filling it. */
+  form?: FormView;
 }

@@ -4,6 +4,7 @@
  */
 import type { ChatContext, FromChat, ToChat } from '../shared/messages.ts';
 import type { Answer } from './answer.ts';
+import { formCard } from './form-card.ts';
 import { assistantBubble, completeAnswer, el, userBubble } from './render.ts';
 import { store } from './storage.ts';
 import { strings } from './strings.ts';
@@ -115,6 +116,23 @@ function finish(id: string, answer: Answer, announce: boolean): void {
     ask,
     rate: (rating, reason) => void rate(answer, rating, reason),
   });
+  // The form while filling: one card, the newest, drawn again as values come in.
+  if (answer.form && answer.form.fields.length > 0) {
+    log.querySelectorAll('.card.form').forEach((old) => {
+      old.remove();
+    });
+    bubble.node.append(
+      formCard(answer.form, t, {
+        sessionId: session.get,
+        token: () => context.identityToken,
+        ask,
+        say: (text) => {
+          log.append(el('li', { class: 'msg assistant' }, text));
+          live.textContent = text;
+        },
+      }),
+    );
+  }
   if (canSpeak()) {
     const read = el('button', { type: 'button', class: 'read' }, `🔊 ${t.readAloud}`);
     read.addEventListener('click', () => speak(answer.reply));
