@@ -67,6 +67,13 @@ yishi('on','ready',function(){window.__ready=true});</script>
     expect(await card.locator('.badge').count()).toBeGreaterThan(3);
     expect(await card.textContent()).toMatch(/出生医学证明|居民身份证/);
     expect(await chat.getByRole('region', { name: '办理顺序' }).textContent()).toMatch(/第1步/);
+    // The conversation survives a reload: same session, what was said and answered shown again.
+    const sessionId = await chat.locator('body').evaluate(() => localStorage.getItem('yishi.session'));
+    await page.reload();
+    await page.getByRole('button', { name: '一事 · 办事导办' }).click();
+    await chat.getByRole('region', { name: '需要准备的材料' }).waitFor();
+    expect(await chat.locator('.msg.user').first().textContent()).toMatch(/宝宝刚出生/);
+    expect(await chat.locator('body').evaluate(() => localStorage.getItem('yishi.session'))).toBe(sessionId);
     await page.close();
   });
 
