@@ -101,7 +101,21 @@ yishi('on','ready',function(){window.__ready=true});</script>
     await form.getByRole('button', { name: '授权并用共享数据预填' }).click();
     await form.getByRole('button', { name: '同意并预填' }).click();
     await chat.locator('.msg', { hasText: /已从共享数据预填\d+项/ }).waitFor();
-    expect(await form.getByRole('row', { name: /母亲姓名/ }).textContent()).toMatch(/共享数据：/);
+    const row = (label: string) => form.getByRole('row', { name: new RegExp(`^${label}`) });
+    expect(await row('母亲姓名').textContent()).toMatch(/共享数据：人口基础信息库/);
+    expect(await row('母亲身份证号码').locator('td').first().textContent()).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    expect(await row('结婚证字号').textContent()).toMatch(/共享数据：结婚证电子证照/);
+    expect(await row('出生时间').textContent()).toMatch(/共享数据：助产机构分娩与出生信息/);
+    // Every filled value names where it came from.
+    const sources = await form
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs
+          .filter((tr) => tr.children[1]?.textContent !== '—')
+          .map((tr) => tr.children[2]?.textContent ?? ''),
+      );
+    expect(sources.length).toBeGreaterThanOrEqual(8);
+    for (const s of sources) expect(s).toMatch(/对话|共享数据|更正/);
     // A correction in place: the value is the person's own now, and confirmed.
     await form.getByRole('button', { name: '修改：新生儿姓名' }).click();
     await form.getByLabel('新生儿姓名', { exact: true }).fill('林小曼');
