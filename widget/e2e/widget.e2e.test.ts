@@ -185,6 +185,43 @@ yishi('on','ready',function(){window.__ready=true});</script>
     await page.close();
   });
 
+  it('fits a 320 px wide screen (400 % zoom): full-screen panel, input and send in view, no sideways scroll', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    const chat = await openWidget(page);
+    await chat.getByLabel('输入您的问题').fill('宝宝刚出生，要办哪些证');
+    await chat.getByRole('button', { name: '发送' }).click();
+    await chat.getByRole('region', { name: '需要准备的材料' }).waitFor();
+    const box = await page.locator('iframe').boundingBox();
+    expect(box?.width).toBe(320);
+    const fits = await chat.locator('body').evaluate((b) => {
+      const send = b.querySelector('button.send')?.getBoundingClientRect();
+      return (
+        b.scrollWidth <= b.clientWidth && !!send && send.right <= innerWidth && send.bottom <= innerHeight
+      );
+    });
+    expect(fits).toBe(true);
+    await page.close();
+  });
+
+  it('shows voice controls only where the browser has speech, and shows the English strings table with lang=en', async () => {
+    const without = await browser.newPage();
+    await without.addInitScript(() => {
+      for (const k of ['SpeechRecognition', 'webkitSpeechRecognition', 'speechSynthesis'])
+        Object.defineProperty(window, k, { value: undefined, configurable: true });
+      delete (window as unknown as Record<string, unknown>).speechSynthesis;
+    });
+    const chat = await openWidget(without);
+    expect(await chat.getByRole('button', { name: '语音输入' }).count()).toBe(0);
+    await without.close();
+    const withVoice = await browser.newPage();
+    const chat2 = await openWidget(withVoice);
+    expect(await chat2.getByRole('button', { name: '语音输入' }).isVisible()).toBe(true);
+    await withVoice.goto(`${running.url}/widget/chat?lang=en`);
+    expect(await withVoice.getByLabel('Type your question').count()).toBe(1);
+    expect(await withVoice.locator('html').getAttribute('lang')).toBe('en');
+    await withVoice.close();
+  });
+
   it('keeps messages typed offline and sends each exactly once when the network is back', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -76,6 +76,7 @@ function ensureFrame(): void {
   frame.allow = 'microphone';
   const url = new URL('/widget/chat', chatOrigin);
   url.searchParams.set('host', location.origin);
+  if (script?.dataset.lang === 'en') url.searchParams.set('lang', 'en');
   frame.src = url.toString();
   panel.append(frame);
 }
