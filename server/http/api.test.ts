@@ -33,6 +33,16 @@ describe('public API', () => {
     expect(newborn.matters.length).toBeGreaterThanOrEqual(5);
   });
 
+  it('GET /api/lookup finds what the matter code of a portal page is about', async () => {
+    const byCode = await getJson(`${running.url}/api/lookup?matterCode=000111016000`);
+    expect(byCode.body).toMatchObject({
+      matter: { id: 'cremation-certificate-issuance', code: '000111016000' },
+      bundle: { id: 'posthumous' },
+    });
+    expect((await getJson(`${running.url}/api/lookup?matterCode=newborn`)).body.bundle.id).toBe('newborn');
+    expect((await getJson(`${running.url}/api/lookup?matterCode=nothing-like-it`)).status).toBe(404);
+  });
+
   it('GET /api/bundles/:id returns the bundle with its matters in full', async () => {
     const { status, body } = await getJson(`${running.url}/api/bundles/retirement`);
     expect(status).toBe(200);

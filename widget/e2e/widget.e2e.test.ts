@@ -67,12 +67,20 @@ yishi('on','ready',function(){window.__ready=true});</script>
     expect(await card.locator('.badge').count()).toBeGreaterThan(3);
     expect(await card.textContent()).toMatch(/出生医学证明|居民身份证/);
     expect(await chat.getByRole('region', { name: '办理顺序' }).textContent()).toMatch(/第1步/);
+    // What people ask next, one tap away.
+    await chat.getByRole('button', { name: '要跑几次？' }).last().click();
+    await expect.poll(() => chat.locator('.msg.user').count()).toBe(2);
+    await expect.poll(() => chat.locator('.msg.assistant .rating').count()).toBe(2);
     // The conversation survives a reload: same session, what was said and answered shown again.
     const sessionId = await chat.locator('body').evaluate(() => localStorage.getItem('yishi.session'));
     await page.reload();
     await page.getByRole('button', { name: '一事 · 办事导办' }).click();
-    await chat.getByRole('region', { name: '需要准备的材料' }).waitFor();
+    await chat.getByRole('region', { name: '需要准备的材料' }).first().waitFor();
     expect(await chat.locator('.msg.user').first().textContent()).toMatch(/宝宝刚出生/);
+    // The portal's matter page tells the widget which matter is shown; the chat offers the question about it.
+    await page.getByRole('link', { name: '企业注销登记一件事' }).click();
+    await chat.getByRole('button', { name: '办理“企业注销登记一件事”要准备什么？' }).click();
+    await expect.poll(() => chat.locator('.msg.assistant').last().textContent()).toMatch(/企业注销/);
     expect(await chat.locator('body').evaluate(() => localStorage.getItem('yishi.session'))).toBe(sessionId);
     await page.close();
   });

@@ -12,8 +12,9 @@ import { SearchQuery } from './search.schema.ts';
 
 const BundleParams = z.object({ id: z.string().min(1).max(100) });
 const BundlesQuery = z.object({ region: RegionCode.optional() });
+const LookupQuery = z.object({ matterCode: z.string().trim().min(1).max(100) });
 
-/** Catalog reads, planning and search: `GET /api/bundles[/:id]`, `POST /api/plan`, `GET /api/search`. */
+/** Catalog reads, planning and search: `GET /api/bundles[/:id]`, `GET /api/lookup`, `POST /api/plan`, `GET /api/search`. */
 export function knowledgeRoutes(knowledge: Knowledge): Router {
   const { catalog } = knowledge;
   const router = Router();
@@ -32,6 +33,25 @@ export function knowledgeRoutes(knowledge: Knowledge): Router {
         matters: b.matters.map((m) => ({ id: m.id, name: catalog.matters.get(m.id)?.name ?? m.id })),
       }));
     res.json({ bundles });
+  });
+
+  // What a portal page's matter code (事项编码, or a matter or bundle id) is about: the matter and its 一件事.
+  router.get('/lookup', (req, res) => {
+    const { matterCode } = parsePayload(LookupQuery, req.query, 'lookup');
+    const matter = [...catalog.matters.values()].find((m) => m.code === matterCode || m.id === matterCode);
+    const bundle =
+      catalog.bundles.get(matterCode) ??
+      (matter
+        ? [...catalog.bundles.values()].find((b) => b.matters.some((m) => m.id === matter.id))
+        : undefined);
+    if (!bundle && !matter)
+      throw new YishiError('not_found', 'lookup', `没有找到事项编码为 ${matterCode} 的事项`);
+    res.json({
+      ...(matter
+        ? { matter: { id: matter.id, name: matter.name, ...(matter.code ? { code: matter.code } : {}) } }
+        : {}),
+      ...(bundle ? { bundle: { id: bundle.id, name: bundle.name } } : {}),
+    });
   });
 
   router.get('/bundles/:id', (req, res) => {

@@ -5,7 +5,7 @@
 import type { ChatContext, FromChat, ToChat } from '../shared/messages.ts';
 import type { Answer } from './answer.ts';
 import { formCard } from './form-card.ts';
-import { assistantBubble, completeAnswer, el, userBubble } from './render.ts';
+import { assistantBubble, chips, completeAnswer, el, userBubble } from './render.ts';
 import { store } from './storage.ts';
 import { strings } from './strings.ts';
 import { Transport } from './transport.ts';
@@ -238,14 +238,32 @@ if (canListen()) {
   });
 }
 
+/** The page shows a matter: offer the question about it (the person still chooses to ask). */
+async function suggestFor(matterCode: string): Promise<void> {
+  const res = await fetch(`/api/lookup?matterCode=${encodeURIComponent(matterCode)}`).catch(() => undefined);
+  if (!res?.ok) return;
+  const found: { bundle?: { name: string }; matter?: { name: string } } = await res.json();
+  const name = found.bundle?.name ?? found.matter?.name;
+  if (!name) return;
+  log.querySelectorAll('.suggest').forEach((old) => {
+    old.remove();
+  });
+  log.append(
+    el('li', { class: 'msg assistant suggest' }, chips([t.about_matter.replace('{name}', name)], ask)),
+  );
+}
+
 function toHost(message: FromChat): void {
   if (host && window.parent !== window) window.parent.postMessage(message, host);
 }
 
 window.addEventListener('message', (event: MessageEvent<ToChat>) => {
   if (!host || event.origin !== host || event.source !== window.parent) return;
-  if (event.data?.type === 'yishi:context') context = { ...event.data.context };
-  else if (event.data?.type === 'yishi:focus') input.focus();
+  if (event.data?.type === 'yishi:context') {
+    const before = context.matterCode;
+    context = { ...event.data.context };
+    if (context.matterCode && context.matterCode !== before) void suggestFor(context.matterCode);
+  } else if (event.data?.type === 'yishi:focus') input.focus();
 });
 
 // What was said before a reload, and a welcome on the first visit.

@@ -49,6 +49,9 @@ export function completeAnswer(
         hooks.ask,
       ),
     );
+  // After a plan, what people usually ask next; while filling, the form card has its own actions.
+  else if (plan && !answer.form)
+    bubble.node.append(chips([t.next_trips, t.next_time, t.next_where, t.next_fill], hooks.ask));
   if (answer.turn) bubble.node.append(rating(t, hooks.rate));
 }
 
@@ -99,7 +102,7 @@ function sources(list: NonNullable<Answer['citations']>, t: Strings): HTMLElemen
   return el('details', { class: 'cites' }, el('summary', {}, t.sources), ol);
 }
 
-function chips(labels: string[], ask: (text: string) => void): HTMLElement {
+export function chips(labels: string[], ask: (text: string) => void): HTMLElement {
   const box = el('div', { class: 'chips' });
   for (const label of labels) {
     const b = el('button', { type: 'button', class: 'chip' }, label);
