@@ -3,6 +3,7 @@ import type { Catalog } from '../../knowledge/index.ts';
 import type { FormField } from '../../knowledge/model/form-field.schema.ts';
 import { findPii, maskPii } from '../answer/guard/pii.ts';
 import { extractFields } from './extract/extract-fields.ts';
+import { personNameField } from './extract/field-spec.ts';
 import { prefixOf } from './extract/roles.ts';
 import { speakerIn } from './extract/speaker.ts';
 import type { FieldSource, FormState } from './form-state.ts';
@@ -93,7 +94,7 @@ function correctedKey(
 
 /** The name the form has for the person speaking, once they have said who they are. */
 function speakerName(form: FormState, fields: readonly FormField[]): string | undefined {
-  const field = fields.find((f) => /姓名/.test(f.label) && prefixOf(f.key) === form.speaker);
+  const field = fields.find((f) => personNameField(f) && prefixOf(f.key) === form.speaker);
   const value = field ? form.fields[field.key]?.value : undefined;
   return typeof value === 'string' ? value : undefined;
 }

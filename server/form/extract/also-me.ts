@@ -1,5 +1,5 @@
 import { fieldWords } from './choose-field.ts';
-import type { FieldSpec, FieldValue } from './field-spec.ts';
+import { type FieldSpec, type FieldValue, personNameField } from './field-spec.ts';
 
 /**
  * 经办人也是我 / 清算组负责人就是我: the person named for the field is the one the speaker just said they are — the last
@@ -14,7 +14,7 @@ export function alsoMe(
 ): void {
   const left = /^(.{2,12}?)(?:也|就|还)?是我(?:本人|自己)?$/u.exec(clause)?.[1];
   if (!left) return;
-  const nameFields = fields.filter((f) => /姓名/.test(f.label));
+  const nameFields = fields.filter(personNameField);
   const target = nameFields
     .map((f) => ({ f, score: fieldWords(f).filter((w) => left.includes(w)).length }))
     .filter((x) => x.score > 0)

@@ -1,6 +1,21 @@
 import type { FieldSpec } from './field-spec.ts';
 import { escapeRegExp } from './option-words.ts';
 
+/**
+ * The text without the spans read as 标签：内容, and without the words before each label in its clause
+ * (楼层和建筑面积：… leaves no 楼层和 behind), so their dates and numbers are not read again.
+ */
+export function withoutSpans(text: string, spans: readonly { whole: string }[]): string {
+  let rest = text;
+  for (const span of spans) {
+    const at = rest.indexOf(span.whole);
+    if (at < 0) continue;
+    const clauseStart = Math.max(...[...'，,。;；!！?？\n'].map((c) => rest.lastIndexOf(c, at))) + 1;
+    rest = `${rest.slice(0, clauseStart)} ${rest.slice(at + span.whole.length)}`;
+  }
+  return rest;
+}
+
 /** Words that start another topic after a free-text value (…食品销售，电话138…). */
 const NEXT_TOPIC = '电话|手机|身份证|联系|地址|住在|邮寄|另外|还有|然后';
 

@@ -1,5 +1,5 @@
 import { fieldWords, LABEL_NOISE, roleField } from './choose-field.ts';
-import type { FieldSpec } from './field-spec.ts';
+import { type FieldSpec, personNameField } from './field-spec.ts';
 import { escapeRegExp } from './option-words.ts';
 import { placeName } from './places.ts';
 
@@ -24,7 +24,7 @@ export function labelledText(
     if (/民族/.test(field.label)) continue;
     // A 名称 field by the words before 名称 (参保单位名称 → 参保单位是…); person names are nameIn's.
     const stem = label.replace(/名称$/, '');
-    const personName = /姓名/.test(field.label);
+    const personName = personNameField(field);
     const ownLabel =
       personName || (/名称/.test(field.label) && stem.length < 3)
         ? []

@@ -1,36 +1,27 @@
 import { fieldWords, keywords, roleField } from './choose-field.ts';
-import type { FieldSpec } from './field-spec.ts';
+import { entityNameField, type FieldSpec, personNameField } from './field-spec.ts';
 import { labelledText } from './labelled-text.ts';
 import { ETHNIC, entityNameIn, nameIn } from './names.ts';
 import { saysOption } from './option-words.ts';
 import { addressIn } from './places.ts';
 import type { Reader } from './reader.ts';
+import { isEntity } from './roles.ts';
 
-/** A field for a person's name: 母亲姓名, 被投靠人（落户户主）姓名 — not 结婚证字号 or 企业名称. */
-function personNameField(f: FieldSpec): boolean {
-  return /姓名/.test(f.label);
-}
-
-/** A field for an entity's name: 企业名称, 经营主体名称（字号）. */
-function entityNameField(f: FieldSpec): boolean {
-  return /名称|字号/.test(f.label) && /name$/i.test(f.key);
-}
-
-/** The fields of a type whose own words the clause has (户籍地址, 居住地址). */
-function namedOfType(r: Reader, type: FieldSpec['type']): FieldSpec[] {
-  return r.fields.filter(
-    (f) => f.type === type && keywords(f.label).some((w) => w.length >= 2 && r.clause.includes(w)),
-  );
-}
-
-/** A clause that points back at the address just said. */
-const SAME_PLACE =
-  /(?:也|就|都|还)(?:住|在|是)(?:在)?(?:这里|这儿|这个|那里|这|同一个|一样)|同一个地址|地址一样|同上/;
-
-/** Names, gender, ethnicity, addresses, choice options, yes/no to the asked field and labelled text. */
+/** Names, gender, ethnicity, addresses, choice options, yes/no and labelled text. */
 export function readWords(r: Reader): void {
+  readName(r);
+  readGenderAndEthnicity(r);
+  readAddress(r);
+  readChoices(r);
+  readYesNo(r);
+  const labelled = labelledText(r.clause, r.fields, r.own, r.rest);
+  if (labelled) r.set(labelled.key, labelled.value);
+}
+
+/** A person's or an entity's name, into a name field of the clause's role. */
+function readName(r: Reader): void {
   const { clause } = r;
-  const entityPrefix = r.current !== undefined && /^(enterprise|entity|individual|taxpayer)/.test(r.current);
+  const entityPrefix = isEntity(r.current);
   // An entity only asked about or carried over may still be followed by a person (…管理员是我老婆刘小燕).
   const entityName = entityPrefix ? entityNameIn(clause) : undefined;
   const askingName = (r.asking !== undefined && personNameField(r.asking)) || r.namedBefore;
@@ -39,14 +30,17 @@ export function readWords(r: Reader): void {
     : entityPrefix && r.own !== undefined
       ? undefined
       : nameIn(clause, askingName);
-  if (name) {
-    const entity = entityName !== undefined;
-    // After a role word this form has no role for (她爷爷林国栋), only a field the clause names takes the name.
-    const named = (f: FieldSpec) =>
-      !name.byRoleWord || r.own !== undefined || fieldWords(f).some((w) => clause.includes(w));
-    const field = r.pick('text', (f) => (entity ? entityNameField(f) : personNameField(f)) && named(f));
-    if (field) r.set(field.key, name.name);
-  }
+  if (!name) return;
+  const entity = entityName !== undefined;
+  // After a role word this form has no role for (她爷爷林国栋), only a field the clause names takes the name.
+  const named = (f: FieldSpec) =>
+    !name.byRoleWord || r.own !== undefined || fieldWords(f).some((w) => clause.includes(w));
+  const field = r.pick('text', (f) => (entity ? entityNameField(f) : personNameField(f)) && named(f));
+  if (field) r.set(field.key, name.name);
+}
+
+function readGenderAndEthnicity(r: Reader): void {
+  const { clause } = r;
   const gender = /(男孩|男宝|男娃|儿子|男的|男性|是男|性别男|男生|孙子|外孙(?!女)|伢子|满崽)|^男$/.test(
     clause,
   )
@@ -67,6 +61,14 @@ export function readWords(r: Reader): void {
       (ethnicFields.length === 1 ? ethnicFields[0] : undefined);
     if (field) r.set(field.key, ethnic[0]);
   }
+}
+
+/** A clause that points back at the address just said. */
+const SAME_PLACE =
+  /(?:也|就|都|还)(?:住|在|是)(?:在)?(?:这里|这儿|这个|那里|这|同一个|一样)|同一个地址|地址一样|同上/;
+
+function readAddress(r: Reader): void {
+  const { clause } = r;
   const address = addressIn(clause);
   // 户籍地址和实际居住地址都是X: one address for every address field the clause names.
   const together = address && /都是|都在|都填|都写/.test(clause) ? namedOfType(r, 'address') : [];
@@ -83,34 +85,51 @@ export function readWords(r: Reader): void {
     const field = r.pick('address', (f) => f.key !== said.key);
     if (field) r.set(field.key, said.value);
   }
+}
+
+/** The fields of a type whose own words the clause has (户籍地址, 居住地址). */
+function namedOfType(r: Reader, type: FieldSpec['type']): FieldSpec[] {
+  return r.fields.filter(
+    (f) => f.type === type && keywords(f.label).some((w) => w.length >= 2 && r.clause.includes(w)),
+  );
+}
+
+/** Every choice field whose option the clause says, for the role it is about. */
+function readChoices(r: Reader): void {
+  const { clause } = r;
+  // Options name people by role: 户口跟我落 said by the father is 户口跟爸爸落.
+  const spoken = r.speakerWord ? clause.replace(/我(?![们])/g, r.speakerWord) : clause;
+  const both = /两个?人都|俩都|双方都|我们都|都是/.test(clause);
   for (const field of r.fields.filter((f) => f.type === 'choice' && f.options)) {
     if (/性别/.test(field.label)) continue;
     const named =
       r.asking?.key === field.key ||
       fieldWords(field).some((w) => clause.includes(w)) ||
       (r.current !== undefined && field.key.startsWith(`${r.current}.`));
-    // Options name people by role: 户口跟我落 said by the father is 户口跟爸爸落.
-    const spoken = r.speakerWord ? clause.replace(/我(?![们])/g, r.speakerWord) : clause;
     const option = (field.options ?? []).find(
       (o) =>
         saysOption(o, clause, field.optionCues?.[o], named) ||
         (spoken !== clause && saysOption(o, spoken, field.optionCues?.[o], named)),
     );
-    // A clause about someone else leaves this person's choice alone when that someone has the same field
-    // (离异 after 女方 is the bride's, not the groom's); otherwise the choice is the only one it can be.
-    // A clause naming its own role (新车是新能源…) leaves other roles' choices alone; 两个人都未婚 sets both.
-    const sibling = r.current ? `${r.current}.${field.key.split('.').slice(1).join('.')}` : undefined;
-    const both = /两个?人都|俩都|双方都|我们都|都是/.test(clause);
-    const ofOther =
-      !both &&
-      roleField(field.key) &&
-      ((r.own !== undefined && !field.key.startsWith(`${r.own}.`)) ||
-        (r.current !== undefined &&
-          !field.key.startsWith(`${r.current}.`) &&
-          r.fields.some((f) => f.key === sibling)));
-    if (option && !ofOther) r.set(field.key, option);
+    if (option && (both || !ofOtherRole(r, field))) r.set(field.key, option);
   }
-  // A yes/no field the catalog gives words for (低保户): said is yes, said with a negation (不是低保) is no.
+}
+
+/**
+ * Whether the clause is about another role than the field's: one it names itself (新车是新能源… leaves the old car's
+ * fuel alone), or one carried over that has the same field (离异 after 女方 is the bride's, not the groom's).
+ */
+function ofOtherRole(r: Reader, field: FieldSpec): boolean {
+  if (!roleField(field.key)) return false;
+  if (r.own !== undefined && !field.key.startsWith(`${r.own}.`)) return true;
+  if (r.current === undefined || field.key.startsWith(`${r.current}.`)) return false;
+  const sibling = `${r.current}.${field.key.split('.').slice(1).join('.')}`;
+  return r.fields.some((f) => f.key === sibling);
+}
+
+/** Yes/no: a field the catalog gives words for (低保户, 不是低保), or a bare 是/不是 to the field asked. */
+function readYesNo(r: Reader): void {
+  const { clause } = r;
   for (const field of r.fields.filter((f) => f.type === 'boolean' && f.cues)) {
     const cue = (field.cues ?? []).find((c) => clause.includes(c));
     if (!cue) continue;
@@ -121,6 +140,4 @@ export function readWords(r: Reader): void {
     if (/^(是|是的|对|要|需要|有|好)$/.test(clause)) r.set(r.asking.key, true);
     else if (/^(不是|不|不要|不需要|没有|无)$/.test(clause)) r.set(r.asking.key, false);
   }
-  const labelled = labelledText(clause, r.fields, r.own, r.rest);
-  if (labelled) r.set(labelled.key, labelled.value);
 }

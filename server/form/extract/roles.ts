@@ -82,6 +82,13 @@ export const ROLE_RULES: RoleRule[] = [
   },
 ];
 
+const ENTITY_PREFIXES = new Set(ROLE_RULES.find((r) => r.role === 'entity')?.prefixes ?? []);
+
+/** Whether a prefix is an entity's (a company, a shop), not a person's. */
+export function isEntity(prefix: string | undefined): boolean {
+  return prefix !== undefined && ENTITY_PREFIXES.has(prefix);
+}
+
 /** The prefix of the person or entity a key is about: child.name → child, change.newLegalRepName → change.newLegalRep. */
 export function prefixOf(key: string): string {
   const camel = /^(.*\.[a-z]+(?:[A-Z][a-z]+)*?)(Name|IdNumber|Phone|Uscc)$/.exec(key);

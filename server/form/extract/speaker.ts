@@ -56,3 +56,53 @@ export function speakerIn(message: string, keys: readonly string[]): string | un
     }
   return undefined;
 }
+
+/** How options name the speaker's role: 户口跟我落 said by the father is 跟爸爸. */
+const SPEAKER_WORDS: Record<string, string> = {
+  father: '爸爸',
+  mother: '妈妈',
+  groom: '男方',
+  bride: '女方',
+};
+
+export function speakerWord(speaker: string | undefined): string | undefined {
+  return speaker ? SPEAKER_WORDS[speaker] : undefined;
+}
+
+/** Words for the person the form is about when the speaker fills it for them (他, 孩子, 我妈). */
+const SUBJECT = /(?<![我你])[他她](?!们)|孩子|小孩|老人|我妈|我爸|我崽|我儿子|我女儿|持卡人|残疾人/;
+
+interface ClauseRole {
+  role: string;
+  prefix: string;
+  word: string;
+}
+
+/**
+ * The roles of a clause once the speaker is known: 我 is the speaker's role; filling for someone else, 他/孩子 is the
+ * person the form is about (the applicant, or between a couple the other one), also when the clause is about them
+ * first (她的身份证号我抄错了).
+ */
+export function clauseRoles(
+  clause: string,
+  found: readonly ClauseRole[],
+  prefixes: ReadonlySet<string>,
+  speaker: string | undefined,
+): ClauseRole[] {
+  const roles = found.map((r) => (r.role === 'self' && speaker ? { ...r, prefix: speaker } : r));
+  const subject = subjectPrefix(prefixes, speaker);
+  const said = subject ? SUBJECT.exec(clause) : null;
+  const selfAt = roles.find((x) => x.role === 'self') ? clause.search(/我/) : -1;
+  if (subject && said && (roles.length === 0 || (roles.length === 1 && selfAt > said.index)))
+    roles.unshift({ role: 'subject', prefix: subject, word: said[0] });
+  return roles;
+}
+
+/** The applicant's prefix when the speaker is someone else (a guardian or agent), else none. */
+function subjectPrefix(prefixes: ReadonlySet<string>, speaker: string | undefined): string | undefined {
+  // Between a couple, 他/她 is the other one.
+  if (speaker === 'bride' && prefixes.has('groom')) return 'groom';
+  if (speaker === 'groom' && prefixes.has('bride')) return 'bride';
+  if (!speaker || !['guardian', 'agent'].includes(speaker)) return undefined;
+  return ['applicant', 'person'].find((p) => prefixes.has(p));
+}
