@@ -8,6 +8,7 @@ import { formCard } from './form-card.ts';
 import { assistantBubble, chips, completeAnswer, el, userBubble } from './render.ts';
 import { store } from './storage.ts';
 import { strings } from './strings.ts';
+import { type Entry, Transcript } from './transcript.ts';
 import { Transport } from './transport.ts';
 import { canListen, canSpeak, listen, speak } from './voice.ts';
 
@@ -24,7 +25,6 @@ const host = allowed.has(hostParam) ? hostParam : undefined;
 let context: ChatContext = {};
 
 const SESSION_KEY = 'yishi.session';
-const LOG_KEY = 'yishi.log';
 const ELDER_KEY = 'yishi.elder';
 const session = {
   get: () => store.getItem(SESSION_KEY) ?? undefined,
@@ -75,29 +75,9 @@ setElder(store.getItem(ELDER_KEY) === '1');
 elder.addEventListener('click', () => setElder(elder.getAttribute('aria-pressed') !== 'true'));
 closeButton.addEventListener('click', () => toHost({ type: 'yishi:close' }));
 
-// The conversation survives a reload: what was said and answered, identifiers masked, is kept on yishi's origin.
-interface Entry {
-  id: string;
-  message: string;
-  answer?: Answer;
-}
-let entries: Entry[] = readLog();
+// The conversation survives a reload (transcript.ts).
+const transcript = new Transcript();
 const bubbles = new Map<string, { node: HTMLElement; text: HTMLElement }>();
-
-function readLog(): Entry[] {
-  try {
-    const raw = JSON.parse(store.getItem(LOG_KEY) ?? '[]');
-    return Array.isArray(raw) ? raw : [];
-  } catch {
-    return [];
-  }
-}
-
-function saveLog(): void {
-  store.setItem(LOG_KEY, JSON.stringify(entries.slice(-40)));
-}
-
-const masked = (text: string) => text.replace(/\d{11,}[\dXx]?/g, (d) => `${d.slice(0, 3)}****${d.slice(-2)}`);
 
 function show(entry: Entry, waiting: boolean): void {
   log.append(userBubble(entry.message, t));
@@ -166,17 +146,12 @@ const transport = new Transport(location.origin, session, {
     bubble.text.append(text);
   },
   reply(answer) {
-    const entry = entries.find((e) => e.id === answer.id);
-    if (!entry || entry.answer) return;
-    entry.answer = answer;
-    saveLog();
-    finish(answer.id, answer, true);
+    if (transcript.answer(answer)) finish(answer.id, answer, true);
   },
   failed(id) {
     const bubble = bubbles.get(id);
     if (bubble) bubble.text.textContent = t.error;
-    entries = entries.filter((e) => e.id !== id);
-    saveLog();
+    transcript.drop(id);
   },
   waiting(ids) {
     for (const id of ids) {
@@ -194,9 +169,7 @@ const transport = new Transport(location.origin, session, {
 function ask(message: string): void {
   const text = message.trim();
   if (!text) return;
-  const entry: Entry = { id: crypto.randomUUID(), message: masked(text) };
-  entries.push(entry);
-  saveLog();
+  const entry = transcript.add(crypto.randomUUID(), text);
   show(entry, !navigator.onLine);
   transport.send({ id: entry.id, message: text, ...(context.region ? { region: context.region } : {}) });
 }
@@ -267,7 +240,7 @@ window.addEventListener('message', (event: MessageEvent<ToChat>) => {
 });
 
 // What was said before a reload, and a welcome on the first visit.
-if (entries.length === 0) log.append(el('li', { class: 'msg assistant' }, t.welcome));
-const waitingIds = new Set(JSON.parse(store.getItem('yishi.queue') ?? '[]').map((x: { id: string }) => x.id));
-for (const entry of entries) show(entry, waitingIds.has(entry.id) && !navigator.onLine);
+if (transcript.all.length === 0) log.append(el('li', { class: 'msg assistant' }, t.welcome));
+const waiting = new Set(transport.waitingIds);
+for (const entry of transcript.all) show(entry, waiting.has(entry.id) && !navigator.onLine);
 toHost({ type: 'yishi:ready' });

@@ -52,6 +52,11 @@ export class Transport {
     queueMicrotask(() => this.on.waiting(this.queue.map((t) => t.id)));
   }
 
+  /** The turns not yet answered, in order. */
+  get waitingIds(): string[] {
+    return this.queue.map((t) => t.id);
+  }
+
   get online(): boolean {
     return navigator.onLine;
   }
@@ -59,7 +64,7 @@ export class Transport {
   send(turn: Turn): void {
     this.queue.push(turn);
     save(this.queue);
-    this.on.waiting(this.queue.map((t) => t.id));
+    this.on.waiting(this.waitingIds);
     this.flush();
   }
 
@@ -126,7 +131,7 @@ export class Transport {
     save(this.queue);
     if (this.sending === id) this.sending = undefined;
     clearTimeout(this.restTimer);
-    this.on.waiting(this.queue.map((t) => t.id));
+    this.on.waiting(this.waitingIds);
     this.flush();
   }
 }
