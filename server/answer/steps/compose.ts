@@ -11,6 +11,54 @@ import { OUTCOME_MESSAGES } from '../outcome.ts';
 import { looksLikeService } from '../understand/service-words.ts';
 
 /**
+ * The opening line: a new bundle's overview, a return to one, or the situation just learnt; and whether the whole
+ * checklist and steps follow.
+ */
+function openingOf(ctx: Context, plan: Plan): { text?: string; whole: boolean } {
+  const learnt = Object.keys(ctx.learnt);
+  // Back to an earlier bundle with a question: answer it; the person has seen that plan.
+  const resumed = ctx.switched && ctx.cameBack === true && ctx.intents.length > 0;
+  if (resumed) return { text: `回到“${plan.bundle.name}”：`, whole: false };
+  if (ctx.switched) {
+    const bundle = ctx.knowledge.catalog.bundles.get(plan.bundle.id);
+    const names = plan.steps.map((s) => s.matter.name);
+    return {
+      text: `您要办的是“${plan.bundle.name}”（${plan.region.name}）。${bundle?.summary ?? ''}这件事把${names.length}个事项合并办理：${names.join('、')}。${renderRegion(plan)}`,
+      whole: true,
+    };
+  }
+  if (learnt.length > 0) {
+    const labels = learnt.map((id) => optionLabel(ctx, id)).join('，');
+    return {
+      text: `好的，已按您的情况（${labels}）更新了“${plan.bundle.name}”的清单和步骤。`,
+      whole: ctx.intents.length === 0,
+    };
+  }
+  return { whole: false };
+}
+
+/** Answers to the follow-up questions: per step the message names (time, where), then per intent. */
+function followUps(ctx: Context, plan: Plan, matterIds: Set<string>): string[] {
+  const { catalog } = ctx.knowledge;
+  const parts: string[] = [];
+  for (const { step, phrase } of mentionedSteps(ctx.message, plan, catalog)) {
+    matterIds.add(step.matter.id);
+    const named = phrase === step.matter.name ? step.matter.name : `“${phrase}”（即${step.matter.name}）`;
+    const note = catalog.matters.get(step.matter.id)?.timeLimit.note;
+    if (ctx.intents.some((i) => i.kind === 'time'))
+      parts.push(`${named}：${step.timeLimit.text}${note ? `（${note}）` : ''}。`);
+    else if (ctx.intents.some((i) => i.kind === 'where'))
+      parts.push(`${named}：${step.channel ?? step.department}。`);
+  }
+  for (const intent of ctx.intents) {
+    const answer = renderFollowUp(intent, plan, catalog);
+    for (const id of answer.matterIds) matterIds.add(id);
+    parts.push(answer.text);
+  }
+  return parts;
+}
+
+/**
  * The deterministic grounded composer: writes the reply only from the plan and cited chunks.
  * A new bundle or new facts get the whole plan and the next question; a follow-up gets its answer;
  * a free question gets the best guide passage; anything else gets `no_answer`.
@@ -48,40 +96,9 @@ function composeReply(ctx: Context): void {
     return;
   }
   const learnt = Object.keys(ctx.learnt);
-  const parts: string[] = [];
   const matterIds = new Set<string>();
-  // Back to an earlier bundle with a question: answer it; the person has seen that plan.
-  const resumed = ctx.switched && ctx.cameBack === true && ctx.intents.length > 0;
-  let whole = ctx.switched && !resumed;
-
-  if (resumed) {
-    parts.push(`回到“${plan.bundle.name}”：`);
-  } else if (ctx.switched) {
-    const bundle = catalog.bundles.get(plan.bundle.id);
-    const names = plan.steps.map((s) => s.matter.name);
-    parts.push(
-      `您要办的是“${plan.bundle.name}”（${plan.region.name}）。${bundle?.summary ?? ''}这件事把${names.length}个事项合并办理：${names.join('、')}。${renderRegion(plan)}`,
-    );
-  } else if (learnt.length > 0) {
-    const labels = learnt.map((id) => optionLabel(ctx, id)).join('，');
-    parts.push(`好的，已按您的情况（${labels}）更新了“${plan.bundle.name}”的清单和步骤。`);
-    whole = ctx.intents.length === 0;
-  }
-
-  for (const { step, phrase } of mentionedSteps(ctx.message, plan, catalog)) {
-    matterIds.add(step.matter.id);
-    const named = phrase === step.matter.name ? step.matter.name : `“${phrase}”（即${step.matter.name}）`;
-    const note = catalog.matters.get(step.matter.id)?.timeLimit.note;
-    if (ctx.intents.some((i) => i.kind === 'time'))
-      parts.push(`${named}：${step.timeLimit.text}${note ? `（${note}）` : ''}。`);
-    else if (ctx.intents.some((i) => i.kind === 'where'))
-      parts.push(`${named}：${step.channel ?? step.department}。`);
-  }
-  for (const intent of ctx.intents) {
-    const answer = renderFollowUp(intent, plan, catalog);
-    for (const id of answer.matterIds) matterIds.add(id);
-    parts.push(answer.text);
-  }
+  const { text: opening, whole } = openingOf(ctx, plan);
+  const parts = [...(opening ? [opening] : []), ...followUps(ctx, plan, matterIds)];
   const passage = ctx.switched
     ? firstTurnPassage(ctx)
     : ctx.intents.length > 0 || learnt.length > 0
