@@ -65,15 +65,7 @@ export function consentRoutes(deps: {
       expiresAt: new Date(now.getTime() + body.days * 86_400_000).toISOString(),
     };
     await store.saveConsent(consent);
-    await store.appendAudit({
-      at: consent.grantedAt,
-      actor: principal.subject,
-      action: 'consent-granted',
-      source: consent.source,
-      consentId: consent.id,
-      sessionId: session.id,
-      purpose: consent.purpose,
-    });
+    await store.appendAudit(consentAudit(consent, 'consent-granted', principal.subject, consent.grantedAt));
     res.status(201).json({ ...consent, sourceName: source.name });
   });
 
@@ -92,14 +84,7 @@ export function consentRoutes(deps: {
     if (!consent.revokedAt) {
       consent.revokedAt = new Date().toISOString();
       await store.saveConsent(consent);
-      await store.appendAudit({
-        at: consent.revokedAt,
-        actor: principal.subject,
-        action: 'consent-revoked',
-        source: consent.source,
-        consentId,
-        sessionId: id,
-      });
+      await store.appendAudit(consentAudit(consent, 'consent-revoked', principal.subject, consent.revokedAt));
     }
     res.json(consent);
   });
@@ -119,4 +104,22 @@ export function consentRoutes(deps: {
   });
 
   return router;
+}
+
+/** The audit entry of a consent granted or revoked (what the person agreed to, for which session). */
+function consentAudit(
+  consent: Consent,
+  action: 'consent-granted' | 'consent-revoked',
+  actor: string,
+  at: string,
+) {
+  return {
+    at,
+    actor,
+    action,
+    source: consent.source,
+    consentId: consent.id,
+    sessionId: consent.sessionId,
+    ...(action === 'consent-granted' ? { purpose: consent.purpose } : {}),
+  };
 }
