@@ -112,6 +112,8 @@ yishi('on','ready',function(){window.__ready=true});</script>
     const row = (label: string) => form.getByRole('row', { name: new RegExp(`^${label}`) });
     expect(await row('母亲姓名').textContent()).toMatch(/共享数据：人口基础信息库/);
     expect(await row('母亲身份证号码').locator('td').first().textContent()).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    // No whole ID number anywhere on the card, the sources' record keys included.
+    expect(await form.textContent()).not.toMatch(/\d{17}[\dX]/);
     expect(await row('结婚证字号').textContent()).toMatch(/共享数据：结婚证电子证照/);
     expect(await row('出生时间').textContent()).toMatch(/共享数据：助产机构分娩与出生信息/);
     // Every filled value names where it came from.
@@ -228,6 +230,50 @@ yishi('on','ready',function(){window.__ready=true});</script>
     expect(await withVoice.getByLabel('Type your question').count()).toBe(1);
     expect(await withVoice.locator('html').getAttribute('lang')).toBe('en');
     await withVoice.close();
+  });
+
+  it('speaks and listens in Mandarin: what the microphone hears fills the input, 朗读回答 reads the reply itself', async () => {
+    // Headless Chromium has no Mandarin speech engine: a recognizer that hears one sentence stands in for the
+    // microphone, and speechSynthesis.speak is recorded instead of played. Everything between is the widget's own.
+    const page = await browser.newPage();
+    // Plain script text: the test's transpiler would turn class fields into helpers the page does not have.
+    await page.addInitScript(`
+      window.SpeechRecognition = window.webkitSpeechRecognition = function HeardOnce() {
+        const r = this;
+        r.start = () => {
+          window.__heardLang = r.lang;
+          setTimeout(() => {
+            r.onresult({ results: [[{ transcript: '退休了要办什么' }]] });
+            r.onend();
+          }, 50);
+        };
+        r.stop = () => r.onend();
+      };
+      window.__spoken = [];
+      speechSynthesis.speak = (u) => window.__spoken.push({ text: u.text, lang: u.lang });
+    `);
+    const chat = await openWidget(page);
+    await chat.getByRole('button', { name: '语音输入' }).click();
+    // What was heard lands in the input for the person to check, then they send it.
+    await expect.poll(() => chat.getByLabel('输入您的问题').inputValue()).toBe('退休了要办什么');
+    await chat.getByRole('button', { name: '发送' }).click();
+    const read = chat.getByRole('button', { name: /朗读回答/ }).first();
+    await read.waitFor();
+    await read.click();
+    const reply = (await chat.locator('.msg.assistant .text').first().textContent()) ?? '';
+    const inChat = chat.locator('body');
+    const spoken = (await inChat.evaluate(() => (window as unknown as { __spoken: unknown }).__spoken)) as {
+      text: string;
+      lang: string;
+    }[];
+    expect(await inChat.evaluate(() => (window as unknown as { __heardLang: string }).__heardLang)).toBe(
+      'zh-CN',
+    );
+    expect(spoken).toHaveLength(1);
+    expect(spoken[0]?.lang).toBe('zh-CN');
+    expect(spoken[0]?.text).toMatch(/退休/);
+    expect(reply.replace(/\s/g, '')).toContain(spoken[0]?.text.split('\n')[0]?.replace(/\s/g, '') ?? '∅');
+    await page.close();
   });
 
   it('keeps messages typed offline and sends each exactly once when the network is back', async () => {

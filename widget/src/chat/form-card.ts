@@ -43,7 +43,8 @@ function sourceText(f: FormField, t: Strings): string {
   const s = f.source;
   if (!s) return f.status === 'invalid' ? (f.message ?? '') : t.form_empty;
   if (s.kind === 'shared')
-    return `${t.form_shared}：${f.shared?.name ?? ''}${s.record ? `（${s.record}）` : ''}`;
+    // The record key (an ID number, a licence number) stays in the server's audit trail, not on screen.
+    return `${t.form_shared}：${f.shared?.name ?? ''}`;
   const kind = (t as Record<string, string>)[`form_${s.kind}`] ?? s.kind;
   return s.turn ? `${kind}（${t.form_turn.replace('{n}', String(s.turn))}）` : kind;
 }

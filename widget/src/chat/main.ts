@@ -32,13 +32,21 @@ const session = {
 };
 
 // Layout: header (title, 适老化, close), the conversation, one polite live region, the input.
-const elder = el('button', { type: 'button', class: 'elder', 'aria-pressed': 'false' }, t.elder);
+// Short on the bar, full in the name (which begins with what is shown, so voice control finds it).
+const elder = el(
+  'button',
+  { type: 'button', class: 'elder', 'aria-pressed': 'false', 'aria-label': t.elder, title: t.elder },
+  t.elderShort,
+);
 const closeButton = el('button', { type: 'button', class: 'close', 'aria-label': t.close }, '×');
 const status = el('p', { class: 'status', hidden: '' });
 const log = el('ol', { class: 'log', 'aria-label': t.title, tabindex: '-1' });
 const live = el('div', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
 const input = el('textarea', { id: 'yishi-input', rows: '2', maxlength: '2000', placeholder: t.placeholder });
-const mic = el('button', { type: 'button', class: 'mic', 'aria-label': t.mic, hidden: '' }, '🎤');
+const mic = el('button', { type: 'button', class: 'mic', 'aria-label': t.mic, hidden: '' });
+// A drawn microphone rather than an emoji: many government desktops have no colour-emoji font.
+mic.innerHTML =
+  '<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="1.2em" height="1.2em"><path fill="currentColor" d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.9V21h2v-3.1A7 7 0 0 0 19 11z"/></svg>';
 const send = el('button', { type: 'submit', class: 'send' }, t.send);
 const form = el(
   'form',
@@ -114,7 +122,7 @@ function finish(id: string, answer: Answer, announce: boolean): void {
     );
   }
   if (canSpeak()) {
-    const read = el('button', { type: 'button', class: 'read' }, `🔊 ${t.readAloud}`);
+    const read = el('button', { type: 'button', class: 'read' }, t.readAloud);
     read.addEventListener('click', () => speak(answer.reply));
     bubble.node.append(read);
   }

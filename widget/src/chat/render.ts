@@ -116,8 +116,8 @@ const REASONS = ['wrong', 'incomplete', 'no_source', 'too_long', 'not_asked', 'o
 
 function rating(t: Strings, rate: (rating: 'good' | 'bad', reason?: string) => void): HTMLElement {
   const box = el('div', { class: 'rating', role: 'group', 'aria-label': `${t.good} / ${t.bad}` });
-  const good = el('button', { type: 'button' }, `👍 ${t.good}`);
-  const bad = el('button', { type: 'button' }, `👎 ${t.bad}`);
+  const good = el('button', { type: 'button' }, t.good);
+  const bad = el('button', { type: 'button' }, t.bad);
   const done = () => box.replaceChildren(el('span', { class: 'note' }, t.thanks));
   good.addEventListener('click', () => {
     rate('good');
