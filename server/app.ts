@@ -10,6 +10,7 @@ import type { Knowledge } from '../knowledge/index.ts';
 import { type AnswerOptions, AnswerService } from './answer/answer-service.ts';
 import { IdempotentAnswers } from './answer/idempotent-answers.ts';
 import type { Auth } from './auth/auth.ts';
+import { CaseFeed } from './cases/case-feed.ts';
 import { FeedbackService } from './feedback/feedback-service.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
 import { requestLog } from './http/request-log.ts';
@@ -25,6 +26,9 @@ import { sandboxExchange } from './shared-data/sandbox/sandbox-exchange.ts';
 import { SharedPrefill } from './shared-data/shared-prefill.ts';
 import { attachChatNamespace } from './socket/chat-namespace.ts';
 import type { SessionStore } from './stores/session.types.ts';
+import type { Asr } from './voice/speech/asr.ts';
+import { EspeakTts, type Tts } from './voice/speech/tts.ts';
+import { attachVoiceNamespace } from './voice/voice-namespace.ts';
 import { widgetRoutes } from './widget/widget-routes.ts';
 
 // Validation messages reach people: have zod write them in Chinese.
@@ -45,6 +49,10 @@ export interface AppDeps {
   exchange?: { baseUrl: string; apiKey: string };
   /** Portal origins allowed to embed the widget (PORTAL_ORIGINS). */
   portalOrigins?: readonly string[];
+  /** Speech for the voice channel: TTS (default: embedded eSpeak NG) and an optional ASR. */
+  speech?: { tts: Tts; asr?: Asr | undefined };
+  /** VOICE_GATEWAY_KEY: the telephony gateway's key for `/voice`; unset: loopback gateways only. */
+  voiceGatewayKey?: string | undefined;
 }
 
 export interface App {
@@ -64,6 +72,8 @@ export function createApp({
   auth,
   exchange,
   portalOrigins = [],
+  speech = { tts: new EspeakTts() },
+  voiceGatewayKey,
 }: AppDeps): App {
   const answers = new AnswerService(knowledge, store, answer);
   const feedback = new FeedbackService(store, knowledge.catalog);
@@ -100,6 +110,16 @@ export function createApp({
 
   const io = new Server(http, { serveClient: false, maxHttpBufferSize: 16 * 1024 });
   attachChatNamespace(io, once, logger);
+  const feed = new CaseFeed(io);
+  attachVoiceNamespace(io, {
+    answers,
+    store,
+    feed,
+    tts: speech.tts,
+    asr: speech.asr,
+    gatewayKey: voiceGatewayKey,
+    logger,
+  });
 
   return {
     http,

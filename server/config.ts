@@ -69,6 +69,27 @@ export const ConfigSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.url().transform((u) => new URL(u).origin))),
+  /**
+   * The telephony gateway's shared key for the `/voice` socket namespace (docs/voice-protocol.md). Unset: only
+   * a gateway on this machine (loopback) may connect.
+   */
+  VOICE_GATEWAY_KEY: z.string().min(16, 'use at least 16 characters').optional(),
+  /** Speech recognition through an OpenAI-compatible `/audio/transcriptions`; unset: text turns only. */
+  ASR_MODEL: z.string().min(1).optional(),
+  /** Defaults to OPENAI_BASE_URL. */
+  ASR_BASE_URL: optionalUrl,
+  /** Defaults to OPENAI_API_KEY. */
+  ASR_API_KEY: z.string().min(1).optional(),
+  /** Speech synthesis through an OpenAI-compatible `/audio/speech`; unset: the embedded eSpeak NG Mandarin. */
+  TTS_MODEL: z.string().min(1).optional(),
+  TTS_VOICE: z.string().min(1).default('alloy'),
+  /** Defaults to OPENAI_BASE_URL. */
+  TTS_BASE_URL: optionalUrl,
+  /** Defaults to OPENAI_API_KEY. */
+  TTS_API_KEY: z.string().min(1).optional(),
+  /** Where saved work orders (工单) go: an HTTP endpoint (POST JSON) and/or a JSON Lines file. */
+  WORK_ORDER_URL: optionalUrl,
+  WORK_ORDER_FILE: z.string().min(1).optional(),
   /** PostgreSQL for stores instead of SQLite (issue "Production readiness"). */
   DATABASE_URL: optionalUrl,
   /** socket.io Redis adapter across nodes (issue "Production readiness"). */

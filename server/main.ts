@@ -7,6 +7,7 @@ import { embeddingsOptions } from './embeddings.ts';
 import { createLlmClient } from './llm/llm-client.ts';
 import { createLogger } from './logger.ts';
 import { SqliteSessionStore } from './stores/sqlite-session-store.ts';
+import { speechFromConfig } from './voice/speech/speech-from-config.ts';
 
 /** Starts yishi on embedded defaults: bundled catalog, SQLite in DATA_DIR, deterministic composer. */
 async function main(): Promise<void> {
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
     logger,
     auth: Auth.fromConfig(config),
     portalOrigins: config.PORTAL_ORIGINS,
+    speech: speechFromConfig(config),
+    voiceGatewayKey: config.VOICE_GATEWAY_KEY,
     ...(config.EXCHANGE_BASE_URL
       ? { exchange: { baseUrl: config.EXCHANGE_BASE_URL, apiKey: config.EXCHANGE_API_KEY ?? '' } }
       : {}),

@@ -50,6 +50,7 @@ type Step = [name: string, run: (ctx: Context) => void | Promise<void>];
 export class AnswerService {
   private readonly lock = new KeyedLock();
   private readonly steps: Step[];
+  private readonly listeners: ((answer: ChatAnswer, context: Context) => void)[] = [];
 
   constructor(
     private readonly knowledge: Knowledge,
@@ -115,8 +116,22 @@ export class AnswerService {
         await run(ctx);
         ctx.timings[name] = Math.round((performance.now() - started) * 100) / 100;
       }
-      return { answer: toAnswer(ctx), context: ctx };
+      const answer = toAnswer(ctx);
+      for (const listener of this.listeners) listener(answer, ctx);
+      return { answer, context: ctx };
     });
+  }
+
+  /** Called after every turn of every channel (the copilot follows a case live through it). */
+  onTurn(listener: (answer: ChatAnswer, context: Context) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** A new, empty session saved now: a call or a copilot case exists before its first turn. */
+  async openSession(): Promise<SessionState> {
+    const session = newSession(randomUUID());
+    await this.store.saveSession(session);
+    return session;
   }
 
   async getSession(id: string): Promise<SessionState> {

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { buildKnowledge, type Knowledge } from '../../knowledge/index.ts';
 import type { AnswerOptions } from '../answer/answer-service.ts';
-import { type App, createApp } from '../app.ts';
+import { type App, type AppDeps, createApp } from '../app.ts';
 import { Auth } from '../auth/auth.ts';
 import { SqliteSessionStore } from '../stores/sqlite-session-store.ts';
 
@@ -28,6 +28,7 @@ export async function startApp(
   dbFile = ':memory:',
   answer: AnswerOptions = {},
   portalOrigins: readonly string[] = [],
+  extra: Partial<AppDeps> = {},
 ): Promise<RunningApp> {
   const app = createApp({
     knowledge: await testKnowledge(),
@@ -36,6 +37,7 @@ export async function startApp(
     answer,
     auth: TEST_AUTH,
     portalOrigins,
+    ...extra,
   });
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', () => resolve()));
   const { port } = app.http.address() as AddressInfo;

@@ -5,7 +5,7 @@ import type { Catalog } from '../../../knowledge/index.ts';
 import { YishiError } from '../../../knowledge/yishi-error.ts';
 import type { AnswerService } from '../../answer/answer-service.ts';
 import type { Auth } from '../../auth/auth.ts';
-import { newCaseCode, normalizeCaseCode } from '../../form/case-code.ts';
+import { issueCaseCode, sessionOfCaseCode } from '../../form/case-code.ts';
 import { checkFieldValue } from '../../form/field-value.ts';
 import { newForm } from '../../form/fill.ts';
 import type { FormState } from '../../form/form-state.ts';
@@ -120,19 +120,13 @@ export function formRoutes(deps: {
   // A case code resumes the draft on another device (or, later, another channel) for 7 days.
   router.post('/sessions/:id/case-code', async (req, res) => {
     const { session } = await load(req, true);
-    const expiresAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
-    let code = newCaseCode();
-    while (await store.findCaseCode(code)) code = newCaseCode();
-    await store.saveCaseCode(code, session.id, expiresAt);
-    res.status(201).json({ code, expiresAt });
+    res.status(201).json(await issueCaseCode(store, session.id));
   });
 
   router.get('/cases/:code', async (req, res) => {
-    const code = normalizeCaseCode(String(req.params.code));
-    const found = code ? await store.findCaseCode(code) : undefined;
-    if (!found || new Date(found.expiresAt).getTime() < Date.now())
-      throw new YishiError('not_found', 'case', '案件码不存在或已过期');
-    const session = await answers.getSession(found.sessionId);
+    const sessionId = await sessionOfCaseCode(store, String(req.params.code));
+    if (!sessionId) throw new YishiError('not_found', 'case', '案件码不存在或已过期');
+    const session = await answers.getSession(sessionId);
     const bundleId = session.form?.bundleId ?? session.bundleId;
     res.json({
       sessionId: session.id,

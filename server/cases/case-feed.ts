@@ -1,0 +1,35 @@
+import type { Server } from 'socket.io';
+
+/** One thing that happened in a case, as the copilot shows it live. */
+export type CaseEvent =
+  | { kind: 'line'; channel: string; speaker: 'caller' | 'yishi' | 'agent'; text: string; at: string }
+  | { kind: 'panels'; panels: unknown }
+  | {
+      kind: 'call';
+      state: 'started' | 'transfer' | 'ended';
+      callId: string;
+      reason?: string;
+      caseCode?: string;
+    };
+
+/**
+ * Publishes what happens in a case to the agents following it: the socket.io room `case:<sessionId>` of the
+ * `/copilot` namespace. Rooms go through the adapter, so with the Redis adapter an agent on another node sees
+ * it too.
+ */
+export class CaseFeed {
+  constructor(private readonly io: Server) {}
+
+  publish(sessionId: string, event: CaseEvent): void {
+    this.io
+      .of('/copilot')
+      .to(caseRoom(sessionId))
+      .emit('case', { sessionId, ...event });
+  }
+
+  line(sessionId: string, channel: string, speaker: 'caller' | 'yishi' | 'agent', text: string): void {
+    this.publish(sessionId, { kind: 'line', channel, speaker, text, at: new Date().toISOString() });
+  }
+}
+
+export const caseRoom = (sessionId: string) => `case:${sessionId}`;
