@@ -18,6 +18,7 @@ import { PREFILL_HOLDOUTS, prefillTask } from './runners/prefill.ts';
 import { retrievalTask } from './runners/retrieval.ts';
 import { holdoutRoutingTask, routingTask } from './runners/routing.ts';
 import { sentinelTask } from './runners/sentinel.ts';
+import { voiceTask } from './runners/voice.ts';
 
 const TASKS: Record<string, (k: Knowledge) => Promise<void>> = {
   routing: routingTask,
@@ -35,6 +36,7 @@ const TASKS: Record<string, (k: Knowledge) => Promise<void>> = {
     }
   },
   retrieval: () => retrievalTask(),
+  voice: voiceTask,
 };
 
 const asked = process.argv.slice(2);

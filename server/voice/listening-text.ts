@@ -55,9 +55,13 @@ export function listeningText(text: string): string {
   // Quantities before a measure word, then whatever digits are left, one by one.
   t = t
     .replace(new RegExp(`(?<![\\dA-Za-z])(\\d+\\.\\d+)\\s*(?=${MEASURE})`, 'g'), (_, n) => decimalSpoken(n))
-    .replace(new RegExp(`(?<![\\dA-Za-z])(\\d{1,8})\\s*(?=(${MEASURE}))`, 'g'), (_, n, measure) =>
+    // Up to four digits before a measure word; longer runs (12345个人…) are numbers to dial, except money and area.
+    .replace(/(?<![\dA-Za-z])(\d{5,8})\s*(?=元|块|万|平方米|平米|公里)/g, (_, n) => quantitySpoken(Number(n)))
+    .replace(new RegExp(`(?<![\\dA-Za-z])(\\d{1,4})\\s*(?=(${MEASURE}))`, 'g'), (_, n, measure) =>
       countSpoken(Number(n), measure),
     )
+    // A dash inside a phone number (0731-88665266) is a pause.
+    .replace(/(\d)\s*-\s*(?=\d)/g, '$1，')
     .replace(/\d{5,}[\dXx]?|\d+/g, (run) => grouped(run));
   return t
     .replace(/\s*[；;]\s*/g, '。')

@@ -1,6 +1,6 @@
 import type { ChecklistItem, Plan, PlanStep } from '../../knowledge/index.ts';
 import { forListening } from './listening-text.ts';
-import { quantitySpoken } from './spoken-numbers.ts';
+import { countSpoken, quantitySpoken } from './spoken-numbers.ts';
 
 /** One thing said in one turn of a walk through the plan. */
 export interface SpokenItem {
@@ -60,8 +60,11 @@ export function stageItems(plan: Plan): SpokenItem[] {
     const days = Math.max(...steps.map((s) => s.timeLimit.promisedDays));
     const unit = steps[0]?.timeLimit.unit === 'day' ? '天' : '个工作日';
     const together = steps.length > 1 ? '这几件可以同时办：' : '';
-    const head = i === 0 ? `一共分${quantitySpoken(count)}步。` : '';
+    const head = i === 0 ? `一共分${countSpoken(count, '步')}步。` : '';
     const time = days > 0 ? `最长承诺${quantitySpoken(days)}${unit}。` : '';
-    return { key: `stage:${stage}`, text: `${head}${ordinal(i + 1)}步，${together}${names}。${time}` };
+    return {
+      key: `stage:${stage}`,
+      text: forListening(`${head}${ordinal(i + 1)}步，${together}${names}。${time}`),
+    };
   });
 }

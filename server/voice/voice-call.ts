@@ -105,12 +105,14 @@ export class VoiceCall {
       case 'repeat':
         return this.repeat();
       case 'next':
+        // 继续 after 要继续听吗 (the interrupted walk offered again) takes it up.
+        if (this.asked === 'resume') return this.answerYes();
         return this.walk ? this.step(1) : undefined;
       case 'previous':
         return this.walk ? this.step(-1) : undefined;
       case 'bye':
         // 没有了 answering 需要我重复吗 is a no, not a goodbye.
-        if (this.asked === 'repeat' && !/再见|拜拜|挂/.test(text)) return this.answerNo();
+        if (this.asked === 'repeat' && !/再见|拜拜|挂|谢谢|多谢/.test(text)) return this.answerNo();
         return this.say({ text: L.goodbye, action: 'hangup', reason: 'bye' });
       case 'yes':
         return this.answerYes();
@@ -224,17 +226,16 @@ export class VoiceCall {
     const parts: SpokenItem[] = [];
     for (let i = 0; i < sentences.length; i += SENTENCES_PER_TURN)
       parts.push({ key: `part:${i}`, text: sentences.slice(i, i + SENTENCES_PER_TURN).join('') });
-    // On the phone the rest of a long answer (every matter's office, one by one) is for a person to go through.
-    if (parts.length > MAX_PARTS) {
-      parts.length = MAX_PARTS;
-      parts[MAX_PARTS - 1] = {
-        key: 'part:more',
-        text: `${parts[MAX_PARTS - 1]?.text ?? ''}${L.moreWithAgent}`,
-      };
+    // On the phone the rest of a long answer (every matter's office, one by one) is for a person to go through;
+    // in the middle of the checklist only its first part is read before the checklist is offered again.
+    const interrupting = this.walk && this.walk.kind !== 'reply' && this.walk.at < this.walk.items.length - 1;
+    const most = interrupting || this.suspended ? 1 : MAX_PARTS;
+    if (parts.length > most) {
+      parts.length = most;
+      parts[most - 1] = { key: 'part:more', text: `${parts[most - 1]?.text ?? ''}${L.moreWithAgent}` };
     }
     if (parts.length === 0) return this.say({ text: L.notUnderstood });
-    if (this.walk && this.walk.kind !== 'reply' && this.walk.at < this.walk.items.length - 1)
-      this.suspended = this.walk;
+    if (interrupting) this.suspended = this.walk;
     this.walk = { kind: 'reply', items: parts, at: 0 };
     return this.sayItem(this.walk);
   }

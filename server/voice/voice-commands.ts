@@ -13,7 +13,10 @@ const RULES: [VoiceCommand, RegExp][] = [
   ],
   ['bye', /再见|拜拜|挂了|没有了|没别的|没有别的|没其他|就这些|不问了/],
   ['no', /^(不用|不要|不需要|不了|没有|不是|不听|算了|可以了)/],
-  ['yes', /^(要|需要|好|好的|行|可以|是|是的|对|听|说说|说吧|嗯)$/],
+  [
+    'yes',
+    /^(要|需要|好|好的|行|行的|可以|是|是的|对|听|嗯|说说|说吧|你说|请说|听听)([，,\s]*(好|好的|要|说说|说吧|你说|请说|听听|听一下|说一下))*$/,
+  ],
 ];
 
 /** 1 repeat, 2 next, 0 human (the gateway sends the key pressed). */
@@ -23,6 +26,9 @@ export const DTMF: Record<string, VoiceCommand> = { '1': 'repeat', '2': 'next', 
 export function voiceCommand(text: string): VoiceCommand | undefined {
   const t = text.trim().replace(FILLER, '');
   if (t.length === 0) return undefined;
-  if ([...t].length > 12) return /转人工|人工服务/.test(t) ? 'human' : undefined;
+  if ([...t].length > 12) {
+    if (/转人工|人工服务/.test(t)) return 'human';
+    return /(再见|拜拜)$/.test(t) ? 'bye' : undefined;
+  }
   return RULES.find(([, pattern]) => pattern.test(t))?.[0];
 }
