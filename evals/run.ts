@@ -18,7 +18,7 @@ import { PREFILL_HOLDOUTS, prefillTask } from './runners/prefill.ts';
 import { retrievalTask } from './runners/retrieval.ts';
 import { holdoutRoutingTask, routingTask } from './runners/routing.ts';
 import { sentinelTask } from './runners/sentinel.ts';
-import { voiceTask } from './runners/voice.ts';
+import { VOICE_HOLDOUT, voiceTask } from './runners/voice.ts';
 
 const TASKS: Record<string, (k: Knowledge) => Promise<void>> = {
   routing: routingTask,
@@ -37,6 +37,7 @@ const TASKS: Record<string, (k: Knowledge) => Promise<void>> = {
   },
   retrieval: () => retrievalTask(),
   voice: voiceTask,
+  'voice-holdout': (k) => voiceTask(k, VOICE_HOLDOUT, 'voice-holdout'),
 };
 
 const asked = process.argv.slice(2);

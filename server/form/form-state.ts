@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Where a value came from: a conversation turn, a shared-data record, the person's correction, or a model. */
 export const FieldSource = z.object({
-  kind: z.enum(['conversation', 'correction', 'shared', 'person', 'model']),
+  kind: z.enum(['conversation', 'correction', 'shared', 'person', 'model', 'agent']),
   /** The turn that said it (conversation, correction, model). */
   turn: z.number().int().optional(),
   /** The shared-data source and record (shared). */

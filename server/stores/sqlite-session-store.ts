@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
+import type { CaseAccess, CaseStore } from '../copilot/case-store.ts';
+import { WorkOrder } from '../copilot/work-order.schema.ts';
 import { FeedbackRecord } from '../feedback/feedback.schema.ts';
 import { entryHash, GENESIS } from '../shared-data/audit-chain.ts';
 import { AuditEntry, Consent, type ConsentStore } from '../shared-data/consent.ts';
@@ -47,6 +49,19 @@ const MIGRATIONS = [
      session_id TEXT NOT NULL,
      expires_at TEXT NOT NULL
    )`,
+  `CREATE TABLE IF NOT EXISTS case_access (
+     session_id TEXT NOT NULL,
+     agent TEXT NOT NULL,
+     record TEXT NOT NULL,
+     at TEXT NOT NULL,
+     PRIMARY KEY (session_id, agent)
+   )`,
+  `CREATE TABLE IF NOT EXISTS work_orders (
+     id TEXT PRIMARY KEY,
+     session_id TEXT NOT NULL,
+     record TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   )`,
   `CREATE TABLE IF NOT EXISTS turn_replies (
      turn_id TEXT PRIMARY KEY,
      session_id TEXT NOT NULL,
@@ -60,7 +75,7 @@ const RecordRow = z.object({ record: z.string() });
 const ReplyRow = z.object({ reply: z.string() });
 
 /** The embedded default store: one SQLite file in the data directory (WAL mode), surviving restarts. */
-export class SqliteSessionStore implements SessionStore, ConsentStore {
+export class SqliteSessionStore implements SessionStore, ConsentStore, CaseStore {
   private readonly db: Database.Database;
 
   constructor(file: string) {
@@ -186,6 +201,40 @@ export class SqliteSessionStore implements SessionStore, ConsentStore {
       | { session_id: string; expires_at: string }
       | undefined;
     return row ? { sessionId: row.session_id, expiresAt: row.expires_at } : undefined;
+  }
+
+  async grantCaseAccess(access: CaseAccess): Promise<void> {
+    // The first way an agent got a case is kept: handing it again does not rewrite history.
+    this.db
+      .prepare('INSERT OR IGNORE INTO case_access (session_id, agent, record, at) VALUES (?, ?, ?, ?)')
+      .run(access.sessionId, access.agent, JSON.stringify(access), access.at);
+  }
+
+  async getCaseAccess(sessionId: string, agent: string): Promise<CaseAccess | undefined> {
+    const row = this.db
+      .prepare('SELECT record FROM case_access WHERE session_id = ? AND agent = ?')
+      .get(sessionId, agent);
+    return row === undefined ? undefined : (JSON.parse(RecordRow.parse(row).record) as CaseAccess);
+  }
+
+  async listAgentCases(agent: string): Promise<CaseAccess[]> {
+    return this.db
+      .prepare('SELECT record FROM case_access WHERE agent = ? ORDER BY at DESC LIMIT 200')
+      .all(agent)
+      .map((row) => JSON.parse(RecordRow.parse(row).record) as CaseAccess);
+  }
+
+  async saveWorkOrder(order: WorkOrder): Promise<void> {
+    this.db
+      .prepare('INSERT INTO work_orders (id, session_id, record, created_at) VALUES (?, ?, ?, ?)')
+      .run(order.id, order.sessionId, JSON.stringify(order), order.createdAt);
+  }
+
+  async listWorkOrders(sessionId: string): Promise<WorkOrder[]> {
+    return this.db
+      .prepare('SELECT record FROM work_orders WHERE session_id = ? ORDER BY created_at')
+      .all(sessionId)
+      .map((row) => WorkOrder.parse(JSON.parse(RecordRow.parse(row).record)));
   }
 
   async getReply(turnId: string): Promise<unknown | undefined> {

@@ -222,6 +222,11 @@ export class VoiceCall {
       return this.say({ text: `${forListening(answer.reply)}${L.crisisOffer}` }, 'transfer');
     if (answer.plan) this.plan = answer.plan;
     if (answer.plan && this.startsWalk(context, answer.plan)) return this.checklistWalk(answer.plan, context);
+    // The order of steps, asked in any words, is read one stage per turn too.
+    if (answer.plan && context.intents.some((i) => i.kind === 'steps')) {
+      this.bundleId = answer.plan.bundle.id;
+      return this.startSteps();
+    }
     const sentences = shortSentences(forListening(answer.reply).replace(/。/g, '。\n')).filter(Boolean);
     const parts: SpokenItem[] = [];
     for (let i = 0; i < sentences.length; i += SENTENCES_PER_TURN)
