@@ -11,6 +11,12 @@ import { type AnswerOptions, AnswerService } from './answer/answer-service.ts';
 import { IdempotentAnswers } from './answer/idempotent-answers.ts';
 import type { Auth } from './auth/auth.ts';
 import { CaseFeed } from './cases/case-feed.ts';
+import type { CaseStore } from './copilot/case-store.ts';
+import { attachCopilotNamespace } from './copilot/copilot-namespace.ts';
+import { copilotRoutes } from './copilot/copilot-routes.ts';
+import { CopilotService } from './copilot/copilot-service.ts';
+import { copilotPanels } from './copilot/panels.ts';
+import { WorkOrderExport } from './copilot/work-order-export.ts';
 import { FeedbackService } from './feedback/feedback-service.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
 import { requestLog } from './http/request-log.ts';
@@ -39,7 +45,7 @@ const WIDGET_DIR = join(import.meta.dirname, '..', 'widget');
 export interface AppDeps {
   knowledge: Knowledge;
   /** Sessions, turns, feedback, consents and the audit log (SQLite by default). */
-  store: SessionStore & ConsentStore;
+  store: SessionStore & ConsentStore & CaseStore;
   logger: Logger;
   /** The model and 敏感词 (from config); without a model every reply is deterministic. */
   answer?: AnswerOptions;
@@ -53,13 +59,15 @@ export interface AppDeps {
   speech?: { tts: Tts; asr?: Asr | undefined };
   /** VOICE_GATEWAY_KEY: the telephony gateway's key for `/voice`; unset: loopback gateways only. */
   voiceGatewayKey?: string | undefined;
+  /** Where saved work orders are exported (WORK_ORDER_URL, WORK_ORDER_FILE). */
+  workOrders?: { url?: string | undefined; file?: string | undefined };
 }
 
 export interface App {
   http: HttpServer;
   io: Server;
   answers: AnswerService;
-  store: SessionStore & ConsentStore;
+  store: SessionStore & ConsentStore & CaseStore;
   close(): Promise<void>;
 }
 
@@ -74,6 +82,7 @@ export function createApp({
   portalOrigins = [],
   speech = { tts: new EspeakTts() },
   voiceGatewayKey,
+  workOrders = {},
 }: AppDeps): App {
   const answers = new AnswerService(knowledge, store, answer);
   const feedback = new FeedbackService(store, knowledge.catalog);
@@ -102,6 +111,8 @@ export function createApp({
   const prefill = new SharedPrefill(client, store, knowledge.catalog);
   app.use('/api', formRoutes({ answers, store, auth, catalog: knowledge.catalog }));
   app.use('/api', demoRoutes(auth));
+  const copilot = new CopilotService(knowledge, answers, store, new WorkOrderExport(workOrders, logger));
+  app.use('/api', copilotRoutes(copilot, auth));
   app.use('/api', consentRoutes({ answers, store, auth, catalog: knowledge.catalog, prefill }));
   app.use(widgetRoutes(portalOrigins));
   app.use(express.static(join(WIDGET_DIR, 'demo'), { index: 'index.html' }));
@@ -111,6 +122,17 @@ export function createApp({
   const io = new Server(http, { serveClient: false, maxHttpBufferSize: 16 * 1024 });
   attachChatNamespace(io, once, logger);
   const feed = new CaseFeed(io);
+  attachCopilotNamespace(io, copilot, auth, logger);
+  // Every turn of every channel reaches the agents following its case: the caller's line, the reply, the panels.
+  answers.onTurn((answer, context) => {
+    const id = answer.sessionId;
+    if (context.channel !== 'voice') {
+      feed.line(id, context.channel, 'caller', context.redacted);
+      feed.line(id, context.channel, 'yishi', answer.reply);
+    }
+    if (feed.watched(id))
+      feed.publish(id, { kind: 'panels', panels: copilotPanels(knowledge, context.session, answer) });
+  });
   attachVoiceNamespace(io, {
     answers,
     store,

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     portalOrigins: config.PORTAL_ORIGINS,
     speech: speechFromConfig(config),
     voiceGatewayKey: config.VOICE_GATEWAY_KEY,
+    workOrders: { url: config.WORK_ORDER_URL, file: config.WORK_ORDER_FILE },
     ...(config.EXCHANGE_BASE_URL
       ? { exchange: { baseUrl: config.EXCHANGE_BASE_URL, apiKey: config.EXCHANGE_API_KEY ?? '' } }
       : {}),

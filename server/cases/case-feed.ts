@@ -20,6 +20,14 @@ export type CaseEvent =
 export class CaseFeed {
   constructor(private readonly io: Server) {}
 
+  /**
+   * Whether an agent on this node follows the case: panels are only computed for watched cases. (With the
+   * Redis adapter an agent on another node is not seen here; the lines still reach them through the room.)
+   */
+  watched(sessionId: string): boolean {
+    return (this.io.of('/copilot').adapter.rooms.get(caseRoom(sessionId))?.size ?? 0) > 0;
+  }
+
   publish(sessionId: string, event: CaseEvent): void {
     this.io
       .of('/copilot')

@@ -34,7 +34,13 @@ export function copilotPanels(
   answer?: ChatAnswer,
 ): CopilotPanels {
   const lines = callerLines(session);
-  const ranked = knowledge.router.rank(lines.join('。'), session.region).slice(0, 3);
+  const said = lines.join('。');
+  const ranked = knowledge.router.rank(said, session.region).slice(0, 3);
+  // The assistant may not have settled on a bundle (a complaint or a call for a supervisor came first): the
+  // copilot names one only when the caller said its name or an alias outright (办退休), never on looser cues.
+  const decision = session.bundleId ? undefined : knowledge.router.route(said, session.region);
+  const named = decision?.kind === 'bundle' && decision.ranked[0]?.aliasHit ? decision.bundleId : undefined;
+  const bundleId = session.bundleId ?? named;
   const total = ranked.reduce((sum, r) => sum + Math.max(0, r.score), 0);
   const bundles = ranked
     .filter((r) => r.score > 0)
@@ -42,15 +48,15 @@ export function copilotPanels(
       id: r.bundleId,
       name: r.name,
       confidence: total > 0 ? Math.round((r.score / total) * 100) / 100 : 0,
-      chosen: r.bundleId === session.bundleId,
+      chosen: r.bundleId === bundleId,
     }));
-  if (session.bundleId && !bundles.some((b) => b.chosen)) {
-    const name = knowledge.catalog.bundles.get(session.bundleId)?.name ?? session.bundleId;
-    bundles.unshift({ id: session.bundleId, name, confidence: 0, chosen: true });
+  if (bundleId && !bundles.some((b) => b.chosen)) {
+    const name = knowledge.catalog.bundles.get(bundleId)?.name ?? bundleId;
+    bundles.unshift({ id: bundleId, name, confidence: 0, chosen: true });
   }
-  const plan = session.bundleId
+  const plan = bundleId
     ? makePlan(knowledge.catalog, {
-        bundleId: session.bundleId,
+        bundleId,
         facts: session.facts,
         ...(session.region ? { region: session.region } : {}),
       })

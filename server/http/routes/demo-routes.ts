@@ -6,6 +6,7 @@ import { loadRegistry } from '../../shared-data/sandbox/sandbox-exchange.ts';
 import { parsePayload } from '../parse.ts';
 
 const DemoLogin = z.strictObject({ person: z.number().int().min(0).optional() });
+const DemoAgent = z.strictObject({ seat: z.number().int().min(1).max(99).optional() });
 
 /**
  * The demo issuer: logs a synthetic citizen of the sandbox exchange in, so the demo page can show consent
@@ -34,6 +35,18 @@ export function demoRoutes(auth: Auth): Router {
         idNumber: `${chosen.idNumber.slice(0, 4)}**********${chosen.idNumber.slice(-4)}`,
       },
       notice: '演示用户来自沙箱数据，均为虚构。',
+    });
+  });
+  // A demo 12345 agent for the copilot console (/copilot); several seats so handing a case on can be tried.
+  router.post('/dev/demo-agent', async (req, res) => {
+    if (!registry) throw new YishiError('not_found', 'route', '接口不存在');
+    const { seat = 1 } = parsePayload(DemoAgent, req.body ?? {}, 'demo');
+    const subject = `agent-${String(seat).padStart(3, '0')}`;
+    const token = await auth.issue(subject, ['agent'], '8h');
+    res.json({
+      token,
+      agent: { id: subject, name: `演示坐席${seat}号` },
+      notice: '演示坐席，仅用于开发环境。',
     });
   });
   return router;
