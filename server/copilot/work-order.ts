@@ -79,7 +79,7 @@ function followUpOf(
     todo.push(
       `待确认情况：${plan.questions
         .slice(0, 2)
-        .map((q) => q.question)
+        .map((q) => q.question.replace(/[？?]$/, ''))
         .join('；')}`,
     );
   if (input.formFilled) todo.push(`一表申请已预填${input.formFilled}项，待来电人在线核对提交`);

@@ -9,6 +9,9 @@ export interface WidgetAssets {
   /** The chat app in the iframe (`/widget/chat.js`, `/widget/chat.css`). */
   chatJs: string;
   chatCss: string;
+  /** The hotline agent's console (`/copilot/app.js`, `/copilot/app.css`). */
+  copilotJs: string;
+  copilotCss: string;
 }
 
 let built: Promise<WidgetAssets> | undefined;
@@ -30,15 +33,21 @@ async function buildWidget(): Promise<WidgetAssets> {
     target: 'es2020',
     legalComments: 'none',
   } as const;
-  const [loader, chat] = await Promise.all([
+  const css = (file: string) =>
+    build({ ...common, entryPoints: [join(SRC, file)], loader: { '.css': 'css' } });
+  const [loader, chat, chatCss, copilot, copilotCss] = await Promise.all([
     build({ ...common, entryPoints: [join(SRC, 'loader', 'loader.ts')], format: 'iife' }),
     build({ ...common, entryPoints: [join(SRC, 'chat', 'main.ts')], format: 'iife' }),
+    css('chat/chat.css'),
+    build({ ...common, entryPoints: [join(SRC, 'copilot', 'main.ts')], format: 'iife' }),
+    css('copilot/copilot.css'),
   ]);
-  const css = await build({
-    ...common,
-    entryPoints: [join(SRC, 'chat', 'chat.css')],
-    loader: { '.css': 'css' },
-  });
   const text = (r: { outputFiles?: { text: string }[] }) => r.outputFiles?.[0]?.text ?? '';
-  return { loader: text(loader), chatJs: text(chat), chatCss: text(css) };
+  return {
+    loader: text(loader),
+    chatJs: text(chat),
+    chatCss: text(chatCss),
+    copilotJs: text(copilot),
+    copilotCss: text(copilotCss),
+  };
 }

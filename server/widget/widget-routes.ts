@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { COPILOT_PAGE } from './copilot-page.ts';
 import { widgetAssets } from './widget-assets.ts';
 
 /**
@@ -21,6 +22,26 @@ export function widgetRoutes(portalOrigins: readonly string[]): Router {
   router.get('/widget/chat.css', async (_req, res) => {
     res.type('text/css').set('cache-control', 'public, max-age=300');
     res.send((await widgetAssets()).chatCss);
+  });
+  // The hotline agent's console: same-origin only, never framed.
+  router.get('/copilot', (_req, res) => {
+    res
+      .set(
+        'content-security-policy',
+        "frame-ancestors 'none'; default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self'; script-src 'self'",
+      )
+      .set('x-content-type-options', 'nosniff')
+      .set('referrer-policy', 'no-referrer')
+      .type('html')
+      .send(COPILOT_PAGE);
+  });
+  router.get('/copilot/app.js', async (_req, res) => {
+    res.type('application/javascript').set('cache-control', 'no-cache');
+    res.send((await widgetAssets()).copilotJs);
+  });
+  router.get('/copilot/app.css', async (_req, res) => {
+    res.type('text/css').set('cache-control', 'no-cache');
+    res.send((await widgetAssets()).copilotCss);
   });
   router.get('/widget/chat', (req, res) => {
     const lang = req.query.lang === 'en' ? 'en' : 'zh-CN';

@@ -3,17 +3,15 @@
  * opens it, asks about 新生儿出生 and gets the streamed answer with the checklist card; messages typed offline
  * wait, then are answered exactly once; a page on an origin that is not allowed cannot frame the chat.
  */
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from '../../server/testing/browser.ts';
 import { type RunningApp, startApp } from '../../server/testing/start-app.ts';
+import { axeViolations } from './axe.ts';
 
 const CHAT = 'iframe[title="一事 智能导办"]';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 describe.skipIf(!hasChromium)('widget on the demo portal (headless Chromium)', () => {
   let running: RunningApp;
@@ -171,20 +169,7 @@ yishi('on','ready',function(){window.__ready=true});</script>
     await chat.getByRole('region', { name: '需要准备的材料' }).waitFor();
     const frame = page.frames().find((f) => f.url().includes('/widget/chat'));
     if (!frame) throw new Error('no chat frame');
-    const audit = async (target: typeof frame | Page) => {
-      await target.evaluate(AXE);
-      return target.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: { run(d: Document, o: object): Promise<{ violations: { id: string }[] }> };
-          }
-        ).axe;
-        const r = await axe.run(document, {
-          runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
-        });
-        return r.violations.map((v) => v.id);
-      });
-    };
+    const audit = axeViolations;
     expect(await audit(frame)).toEqual([]);
     await chat.getByRole('button', { name: '适老化模式（大字、高对比）' }).click();
     expect(

@@ -1,17 +1,10 @@
 /** How a conversation looks: message bubbles, checklist and steps cards, sources, follow-up chips, 好差评. */
+
+import { el } from '../shared/dom.ts';
 import type { Answer } from './answer.ts';
 import type { Strings } from './strings.ts';
 
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
+export { el };
 
 /** A person's message. */
 export function userBubble(text: string, t: Strings): HTMLElement {
