@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { importHunan } from '../knowledge/import/hunan/import-hunan.ts';
 import { buildKnowledge, DEFAULT_CATALOG_DIR, type Knowledge, loadCatalog } from '../knowledge/index.ts';
 import { loadConfig } from '../server/config.ts';
-import { copilotTask } from './runners/copilot.ts';
+import { COPILOT_HOLDOUT, copilotTask } from './runners/copilot.ts';
 import { dialoguesTask } from './runners/dialogues.ts';
 import { guardrailsTask, holdoutGuardrailsTask } from './runners/guardrails.ts';
 import { PREFILL_HOLDOUTS, prefillTask } from './runners/prefill.ts';
@@ -39,6 +39,7 @@ const TASKS: Record<string, (k: Knowledge) => Promise<void>> = {
   retrieval: () => retrievalTask(),
   voice: voiceTask,
   copilot: copilotTask,
+  'copilot-holdout': (k) => copilotTask(k, COPILOT_HOLDOUT, 'copilot-holdout'),
   'voice-holdout': (k) => voiceTask(k, VOICE_HOLDOUT, 'voice-holdout'),
 };
 

@@ -10,6 +10,8 @@ import { table, writeReport } from '../lib/report.ts';
 import { CopilotCallRow } from './copilot.schema.ts';
 
 export const COPILOT_DATASET = join(import.meta.dirname, '..', 'datasets', 'copilot-calls.jsonl');
+/** Written blind by another author after the copilot was built; its first figure is the honest one. */
+export const COPILOT_HOLDOUT = join(import.meta.dirname, '..', 'datasets', 'copilot-calls-holdout.jsonl');
 
 const ratio = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 1000) / 1000);
 
@@ -17,7 +19,11 @@ const ratio = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 1000
  * Plays each hotline call through the pipeline (channel copilot), then reads the panels and the work-order
  * draft the agent would see: the bundle chosen, the next question, the category, the warnings.
  */
-export async function copilotTask(knowledge: Knowledge, dataset = COPILOT_DATASET): Promise<void> {
+export async function copilotTask(
+  knowledge: Knowledge,
+  dataset = COPILOT_DATASET,
+  name = 'copilot',
+): Promise<void> {
   const rows = readJsonl(dataset, CopilotCallRow);
   const answers = new AnswerService(knowledge, new SqliteSessionStore(':memory:'));
   const graded: GradedRow<CopilotCallRow>[] = [];
@@ -85,7 +91,7 @@ export async function copilotTask(knowledge: Knowledge, dataset = COPILOT_DATASE
     warningRecall: ratio(warn.found, warn.expected),
     extraWarnings: warn.extra,
   };
-  const path = writeReport('copilot', { config: { dataset }, aggregate, rows: graded });
+  const path = writeReport(name, { config: { dataset }, aggregate, rows: graded });
   console.log(
     table([
       [

@@ -1,10 +1,12 @@
 import { type Knowledge, plan as makePlan, type Plan } from '../../knowledge/index.ts';
+import { SEARCH_CONFIG } from '../../knowledge/search/search.config.ts';
 import type { ChatAnswer } from '../answer/chat-answer.ts';
 import { formView } from '../form/form-view.ts';
 import type { SessionState } from '../stores/session.types.ts';
 import { listeningText, shortSentences } from '../voice/listening-text.ts';
 import { callerWarnings } from './warnings.ts';
 import type { WarningKind } from './work-order.schema.ts';
+import { categoryOf } from './work-order.ts';
 
 /** What the agent sees beside a call, updated after every caller turn. */
 export interface CopilotPanels {
@@ -40,7 +42,16 @@ export function copilotPanels(
   // copilot names one only when the caller said its name or an alias outright (办退休), never on looser cues.
   const decision = session.bundleId ? undefined : knowledge.router.route(said, session.region);
   const named = decision?.kind === 'bundle' && decision.ranked[0]?.aliasHit ? decision.bundleId : undefined;
-  const bundleId = session.bundleId ?? named;
+  // A complaint, praise or suggestion is about how something went — a road, a noisy shop — and names a 一件事
+  // only by saying it outright or by strong evidence (four times the router's own minimum score).
+  const aboutService = !['投诉', '表扬', '建议'].includes(categoryOf(lines, callerWarnings(lines)));
+  const clearly = (id: string) => {
+    const r = ranked.find((x) => x.bundleId === id);
+    return Boolean(r && (r.aliasHit || r.score >= SEARCH_CONFIG.routing.minScore * 4));
+  };
+  const settled =
+    session.bundleId && (aboutService || clearly(session.bundleId)) ? session.bundleId : undefined;
+  const bundleId = settled ?? named;
   const total = ranked.reduce((sum, r) => sum + Math.max(0, r.score), 0);
   const bundles = ranked
     .filter((r) => r.score > 0)

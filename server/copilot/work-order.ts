@@ -8,7 +8,7 @@ const PRAISE =
 const SUGGESTION =
   /建议|提个意见|提议|希望(你们|政府|以后)?(能|可以|把)|(能不能|可不可以|是否可以)(增加|开通|延长|改进|改成|多设|在周末|加个)|要是能.{0,12}就好了|最好能|应该(增加|开通|延长|改)/;
 const HELP =
-  /求助|求求|帮帮|救救|走投无路|没有办法|没办法了|不知道怎么办|不知道找谁|不知道该找谁|帮我问问|帮忙问问|帮我协调|怎么办才好|急死|急用|停电|停水|断电|没人照顾|一个人在家|独居|拖欠|欠薪|被困|看不了病/;
+  /求助|求求|帮帮|救救|走投无路|没有办法|没办法了|不知道怎么办|不知道找谁|不知道该找谁|帮我问问|帮忙问问|帮我协调|跟.{1,6}协调|想想办法|想个办法|怎么办才好|急死|急用|停电|停水|断电|没人照顾|一个人在家|独居|拖欠|欠薪|被困|看不了病/;
 
 /** The work-order category a call fits, from the caller's words and the warnings raised. */
 export function categoryOf(lines: readonly string[], warnings: readonly WarningKind[]): Category {

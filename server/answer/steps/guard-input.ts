@@ -14,7 +14,8 @@ export const MAX_MESSAGE_CHARS = 2000;
 /**
  * The first step: strips invisible and control characters, refuses empty or over-long messages, masks
  * identifiers for the record, and ends the turn for a crisis (help first), an injection or other unsafe request,
- * a request for a human, or abuse with no question in it. With a model, starts its injection check too
+ * a request for a human (except on the copilot, where a person is already answering), or abuse with no question
+ * in it. With a model, starts its injection check too
  * (awaited by the screen step).
  */
 export function guardInput(ctx: Context): void {
@@ -31,7 +32,10 @@ export function guardInput(ctx: Context): void {
 
   const normalized = normalizeText(text);
   const verdict = checkSafety(normalized, text);
-  if (verdict) {
+  // On the copilot a person is already on the line: a crisis or a call for a person is the agent's warning
+  // (the panels show it), and the caller's question is still understood for them.
+  if (verdict && ctx.channel === 'copilot' && verdict.outcome !== 'unsafe') ctx.guard.reason = verdict.reason;
+  else if (verdict) {
     ctx.outcome = verdict.outcome;
     ctx.guard.reason = verdict.reason;
     return;
