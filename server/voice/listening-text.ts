@@ -33,6 +33,8 @@ export function listeningText(text: string): string {
     );
   // Dates and times first: their digits are not codes.
   t = t
+    .replace(/最多跑\s*0\s*次/g, '一次都不用跑')
+    .replace(/跑\s*0\s*次/g, '不用跑')
     .replace(/(\d{1,2}[:：]\d{2})\s*[-~～]\s*(?=\d{1,2}[:：]\d{2})/g, '$1至')
     .replace(/(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?/g, (_, y, m, d) => {
       return `${yearSpoken(y)}年${quantitySpoken(Number(m))}月${quantitySpoken(Number(d))}日`;
@@ -114,7 +116,8 @@ function cut(sentence: string): string[] {
   const out: string[] = [];
   let current = '';
   for (const clause of clauses) {
-    if (current && [...current].length + [...clause].length > MAX_SENTENCE) {
+    // A stub of a few characters (问：) stays with what follows it.
+    if ([...current].length >= 6 && [...current].length + [...clause].length > MAX_SENTENCE) {
       out.push(`${current.replace(/[，、：:]$/, '')}。`);
       current = '';
     }

@@ -25,3 +25,10 @@ describe('voice commands', () => {
     expect(voiceCommand('宝宝刚出生要准备什么')).toBeUndefined();
   });
 });
+
+describe('asking for a person', () => {
+  it('hears it in any common wording', () => {
+    for (const t of ['转人工', '在的在的，我想找个人工问问', '给我接人工客服', '我要跟真人说'])
+      expect(voiceCommand(t)).toBe('human');
+  });
+});

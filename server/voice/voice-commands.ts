@@ -3,9 +3,12 @@ export type VoiceCommand = 'repeat' | 'next' | 'previous' | 'human' | 'yes' | 'n
 
 const FILLER = /^(?:喂|嗯|啊|哦|呃|那个|就是说|哎呀|[，,\s])+(?=.)|[吧吗呢啊呀哈咯了。，！？!?,.\s]+$/g;
 
+/** Asking for a person: 转人工, 找个人工问问, 人工客服, 接线员, 真人. */
+const HUMAN = /(转|找|要|接|换)(个|一个)?人工|人工(服务|客服|坐席|台)|^人工$|接线员|真人/;
+
 /** Checked in order: a goodbye or a refusal wins over the words inside it (不用重复了 is a no). */
 const RULES: [VoiceCommand, RegExp][] = [
-  ['human', /转人工|人工服务|人工客服|找人工|要人工|^人工$|接线员|真人/],
+  ['human', HUMAN],
   ['bye', /再见|拜拜|挂了|没有了|没别的|没有别的|没其他|就这些|不问了/],
   ['no', /^(不用|不要|不需要|不了|没有|不是|不听|算了|可以了)/],
   [
@@ -41,7 +44,7 @@ const short = (clause: string): VoiceCommand | undefined => RULES.find(([, p]) =
 export function voiceCommand(text: string): VoiceCommand | undefined {
   const t = strip(text);
   if (t.length === 0) return undefined;
-  if (/转人工|人工服务/.test(t)) return 'human';
+  if (HUMAN.test(t)) return 'human';
   if ([...t].length <= 8) return short(t);
   const clauses = t
     .split(/[，,。！？!?；;\s]+/)

@@ -132,3 +132,39 @@ describe('voice gateway authentication', () => {
     }
   });
 });
+
+describe('voice namespace with a configured ASR (contract, local OpenAI-compatible test server)', () => {
+  it('transcribes the caller’s 16 kHz PCM frames and answers what was said', async () => {
+    const { startOpenAiAudioTestServer } = await import('../llm/testing/openai-audio-test-server.ts');
+    const { OpenAiAsr } = await import('./speech/asr.ts');
+    const { EspeakTts } = await import('./speech/tts.ts');
+    const server = await startOpenAiAudioTestServer((file) =>
+      file.length > 16_000 ? '社保卡丢了怎么补办' : '',
+    );
+    const app = await startApp(':memory:', {}, [], {
+      speech: {
+        tts: new EspeakTts(),
+        asr: new OpenAiAsr({ baseURL: server.url, apiKey: 'k', timeoutMs: 5000 }, 'asr-test'),
+      },
+    });
+    const socket = connect(`${app.url}/voice`, { transports: ['websocket'], forceNew: true });
+    try {
+      const started = new Promise<any>((resolve) => socket.once('call:started', resolve));
+      socket.emit('call:start', { callId: 'a1' });
+      expect((await started).asr).toBe(true);
+      // One second of speech in 20 ms frames, as a gateway streams it.
+      for (let i = 0; i < 50; i++) socket.emit('call:audio', { callId: 'a1', chunk: Buffer.alloc(640, i) });
+      const heard = new Promise<any>((resolve) => socket.once('heard', resolve));
+      const said = new Promise<any>((resolve) => socket.on('say', (s) => s.id === 'u1' && resolve(s)));
+      socket.emit('call:audio-end', { callId: 'a1', id: 'u1' });
+      expect((await heard).text).toBe('社保卡丢了怎么补办');
+      expect((await said).text).toMatch(/社会保障卡/);
+      const upload = server.requests.find((r) => r.path === 'transcriptions');
+      expect(upload?.file?.length).toBeGreaterThan(32_000);
+    } finally {
+      socket.close();
+      await app.close();
+      await server.close();
+    }
+  });
+});
