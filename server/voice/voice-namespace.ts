@@ -2,17 +2,14 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
-import { YishiError } from '../../knowledge/yishi-error.ts';
 import type { AnswerService } from '../answer/answer-service.ts';
 import type { CaseFeed } from '../cases/case-feed.ts';
-import { issueCaseCode, sessionOfCaseCode } from '../form/case-code.ts';
 import { toPublicError } from '../http/error-status.ts';
 import { parsePayload } from '../http/parse.ts';
 import type { SessionStore } from '../stores/session.types.ts';
+import { GatewayCalls } from './gateway-calls.ts';
 import type { Asr } from './speech/asr.ts';
-import type { SpeechFormat } from './speech/audio-format.ts';
 import type { Tts } from './speech/tts.ts';
-import { VoiceCall, type VoiceReply } from './voice-call.ts';
 
 const CallId = z.string().min(1).max(100);
 const Start = z.object({
@@ -35,18 +32,6 @@ const Audio = z.object({ callId: CallId, chunk: z.instanceof(Buffer).refine((b) 
 const AudioEnd = z.object({ callId: CallId, id: z.string().max(100).optional() });
 const Dtmf = z.object({ callId: CallId, digit: z.string().regex(/^[0-9*#]$/) });
 const CallOnly = z.object({ callId: CallId });
-
-/** Longest utterance buffered for ASR: 30 s of 16 kHz 16-bit mono. */
-const MAX_UTTERANCE_BYTES = 30 * 16000 * 2;
-
-interface LiveCall {
-  call: VoiceCall;
-  sessionId: string;
-  caseCode: string;
-  speech?: SpeechFormat;
-  audio: Buffer[];
-  audioBytes: number;
-}
 
 export interface VoiceDeps {
   answers: AnswerService;
@@ -71,8 +56,9 @@ export function attachVoiceNamespace(io: Server, deps: VoiceDeps): void {
     else next(new Error('unauthorized: VOICE_GATEWAY_KEY required'));
   });
   nsp.on('connection', (socket) => {
-    const calls = new Map<string, LiveCall>();
-    const handle = <T>(event: string, schema: z.ZodType<T>, run: (payload: T) => Promise<void>) =>
+    const calls = new GatewayCalls(socket, deps);
+    // Every event is validated; a refused one is an `error` for that call, and the call goes on.
+    const on = <T>(event: string, schema: z.ZodType<T>, run: (payload: T) => unknown) =>
       socket.on(event, async (payload: unknown) => {
         try {
           await run(parsePayload(schema, payload, 'voice'));
@@ -83,121 +69,15 @@ export function attachVoiceNamespace(io: Server, deps: VoiceDeps): void {
           socket.emit('error', { ...(callId ? { callId } : {}), event, ...body });
         }
       });
-    const live = (callId: string) => {
-      const found = calls.get(callId);
-      if (!found) throw new YishiError('not_found', 'voice', '通话不存在或已结束');
-      return found;
-    };
-    const say = async (callId: string, entry: LiveCall, reply: VoiceReply, id?: string) => {
-      deps.feed.line(entry.sessionId, 'voice', 'yishi', reply.text);
-      const audio = entry.speech ? await deps.tts.synthesize(reply.text, entry.speech) : undefined;
-      socket.emit('say', {
-        callId,
-        ...(id ? { id } : {}),
-        text: reply.text,
-        ...(reply.walk ? { walk: reply.walk } : {}),
-        ...(audio ? { audio: { format: audio.format, sampleRate: audio.sampleRate, data: audio.data } } : {}),
-      });
-      if (reply.action === 'transfer') {
-        socket.emit('transfer', {
-          callId,
-          sessionId: entry.sessionId,
-          caseCode: entry.caseCode,
-          reason: reply.reason,
-        });
-        deps.feed.publish(entry.sessionId, {
-          kind: 'call',
-          state: 'transfer',
-          callId,
-          caseCode: entry.caseCode,
-          ...(reply.reason ? { reason: reply.reason } : {}),
-        });
-      }
-      if (reply.action === 'hangup') end(callId, reply.reason ?? 'hangup');
-    };
-    const end = (callId: string, reason: string) => {
-      const entry = calls.get(callId);
-      if (!entry) return;
-      calls.delete(callId);
-      socket.emit('hangup', { callId, reason });
-      deps.feed.publish(entry.sessionId, { kind: 'call', state: 'ended', callId, reason });
-    };
-    const heard = async (callId: string, entry: LiveCall, text: string, id?: string) => {
-      deps.feed.line(entry.sessionId, 'voice', 'caller', text);
-      await say(callId, entry, await entry.call.hear(text), id);
-    };
-
-    handle('call:start', Start, async (start) => {
-      if (calls.has(start.callId)) throw new YishiError('conflict', 'voice', '通话已经开始');
-      const resumed = start.caseCode ? await sessionOfCaseCode(deps.store, start.caseCode) : undefined;
-      if (start.caseCode && !resumed) throw new YishiError('not_found', 'case', '案件码不存在或已过期');
-      const sessionId = resumed ?? (await deps.answers.openSession()).id;
-      const { code } = await issueCaseCode(deps.store, sessionId, 1);
-      const entry: LiveCall = {
-        call: new VoiceCall(deps.answers, sessionId, start.region),
-        sessionId,
-        caseCode: code,
-        ...(start.speech ? { speech: start.speech } : {}),
-        audio: [],
-        audioBytes: 0,
-      };
-      calls.set(start.callId, entry);
-      socket.emit('call:started', {
-        callId: start.callId,
-        sessionId,
-        caseCode: code,
-        asr: Boolean(deps.asr),
-      });
-      deps.feed.publish(sessionId, { kind: 'call', state: 'started', callId: start.callId, caseCode: code });
-      await say(start.callId, entry, entry.call.greet());
-    });
-    handle('call:text', Text, async ({ callId, id, text }) => heard(callId, live(callId), text, id));
-    handle('call:audio', Audio, async ({ callId, chunk }) => {
-      const entry = live(callId);
-      if (!deps.asr) throw asrMissing();
-      entry.audioBytes += chunk.length;
-      if (entry.audioBytes > MAX_UTTERANCE_BYTES)
-        throw new YishiError('invalid', 'voice', '一句话的录音过长（超过30秒）');
-      entry.audio.push(chunk);
-    });
-    handle('call:audio-end', AudioEnd, async ({ callId, id }) => {
-      const entry = live(callId);
-      if (!deps.asr) throw asrMissing();
-      const pcm = Buffer.concat(entry.audio);
-      entry.audio = [];
-      entry.audioBytes = 0;
-      // A recognizer that fails is a turn the caller must repeat, not a silent line.
-      const text = await deps.asr.transcribe(pcm).catch((error: unknown) => {
-        deps.logger.warn({ err: error }, 'asr failed');
-        return undefined;
-      });
-      socket.emit('heard', { callId, ...(id ? { id } : {}), text: text ?? '' });
-      if (text === undefined) await say(callId, entry, entry.call.notHeard(), id);
-      else if (text) await heard(callId, entry, text, id);
-      else await say(callId, entry, entry.call.silence(), id);
-    });
-    handle('call:dtmf', Dtmf, async ({ callId, digit }) => {
-      const entry = live(callId);
-      deps.feed.line(entry.sessionId, 'voice', 'caller', `（按键 ${digit}）`);
-      await say(callId, entry, await entry.call.dtmf(digit));
-    });
-    handle('call:silence', CallOnly, async ({ callId }) => {
-      const entry = live(callId);
-      await say(callId, entry, entry.call.silence());
-    });
-    handle('call:end', CallOnly, async ({ callId }) => end(callId, 'caller'));
-    socket.on('disconnect', () => {
-      for (const callId of [...calls.keys()]) end(callId, 'gateway-disconnected');
-    });
+    on('call:start', Start, (start) => calls.start(start));
+    on('call:text', Text, ({ callId, id, text }) => calls.text(callId, text, id));
+    on('call:audio', Audio, ({ callId, chunk }) => calls.audio(callId, chunk));
+    on('call:audio-end', AudioEnd, ({ callId, id }) => calls.audioEnd(callId, id));
+    on('call:dtmf', Dtmf, ({ callId, digit }) => calls.dtmf(callId, digit));
+    on('call:silence', CallOnly, ({ callId }) => calls.silence(callId));
+    on('call:end', CallOnly, ({ callId }) => calls.end(callId, 'caller'));
+    socket.on('disconnect', () => calls.endAll('gateway-disconnected'));
   });
-}
-
-function asrMissing(): YishiError {
-  return new YishiError(
-    'invalid',
-    'asr',
-    '未配置语音识别（ASR_MODEL）：请由网关识别后用 call:text 发送文字，或配置 OpenAI 兼容的 /audio/transcriptions 服务',
-  );
 }
 
 /** The shared key when one is configured (compared in constant time); otherwise only a local gateway. */

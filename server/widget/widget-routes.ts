@@ -1,6 +1,27 @@
-import { Router } from 'express';
+import { type Response, Router } from 'express';
 import { COPILOT_PAGE } from './copilot-page.ts';
-import { widgetAssets } from './widget-assets.ts';
+import { type WidgetAssets, widgetAssets } from './widget-assets.ts';
+
+const ASSETS: [path: string, type: string, part: keyof WidgetAssets][] = [
+  ['/widget.js', 'application/javascript', 'loader'],
+  ['/widget/chat.js', 'application/javascript', 'chatJs'],
+  ['/widget/chat.css', 'text/css', 'chatCss'],
+  ['/copilot/app.js', 'application/javascript', 'copilotJs'],
+  ['/copilot/app.css', 'text/css', 'copilotCss'],
+];
+
+/** A page of yishi's own: strict CSP (scripts and styles from yishi only), framed only by `ancestors`. */
+function page(res: Response, ancestors: string, html: string): void {
+  res
+    .set(
+      'content-security-policy',
+      `frame-ancestors ${ancestors}; default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self'; script-src 'self'`,
+    )
+    .set('x-content-type-options', 'nosniff')
+    .set('referrer-policy', 'no-referrer')
+    .type('html')
+    .send(html);
+}
 
 /**
  * The embeddable widget: `/widget.js` (the loader portal pages include), `/widget/chat` (the chat page in the
@@ -11,49 +32,19 @@ export function widgetRoutes(portalOrigins: readonly string[]): Router {
   const router = Router();
   const ancestors = ["'self'", ...portalOrigins].join(' ');
 
-  router.get('/widget.js', async (_req, res) => {
-    res.type('application/javascript').set('cache-control', 'public, max-age=300');
-    res.send((await widgetAssets()).loader);
-  });
-  router.get('/widget/chat.js', async (_req, res) => {
-    res.type('application/javascript').set('cache-control', 'public, max-age=300');
-    res.send((await widgetAssets()).chatJs);
-  });
-  router.get('/widget/chat.css', async (_req, res) => {
-    res.type('text/css').set('cache-control', 'public, max-age=300');
-    res.send((await widgetAssets()).chatCss);
-  });
+  for (const [path, type, part] of ASSETS)
+    router.get(path, async (_req, res) => {
+      res.type(type).set('cache-control', 'public, max-age=300');
+      res.send((await widgetAssets())[part]);
+    });
   // The hotline agent's console: same-origin only, never framed.
-  router.get('/copilot', (_req, res) => {
-    res
-      .set(
-        'content-security-policy',
-        "frame-ancestors 'none'; default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self'; script-src 'self'",
-      )
-      .set('x-content-type-options', 'nosniff')
-      .set('referrer-policy', 'no-referrer')
-      .type('html')
-      .send(COPILOT_PAGE);
-  });
-  router.get('/copilot/app.js', async (_req, res) => {
-    res.type('application/javascript').set('cache-control', 'no-cache');
-    res.send((await widgetAssets()).copilotJs);
-  });
-  router.get('/copilot/app.css', async (_req, res) => {
-    res.type('text/css').set('cache-control', 'no-cache');
-    res.send((await widgetAssets()).copilotCss);
-  });
+  router.get('/copilot', (_req, res) => page(res, "'none'", COPILOT_PAGE));
   router.get('/widget/chat', (req, res) => {
     const lang = req.query.lang === 'en' ? 'en' : 'zh-CN';
-    res
-      .set(
-        'content-security-policy',
-        `frame-ancestors ${ancestors}; default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self'; script-src 'self'`,
-      )
-      .set('x-content-type-options', 'nosniff')
-      .set('referrer-policy', 'no-referrer')
-      .type('html')
-      .send(`<!doctype html>
+    page(
+      res,
+      ancestors,
+      `<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
@@ -66,7 +57,8 @@ export function widgetRoutes(portalOrigins: readonly string[]): Router {
 <div id="app"></div>
 <script src="/widget/chat.js" defer></script>
 </body>
-</html>`);
+</html>`,
+    );
   });
   return router;
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import wavefile from 'wavefile';
+import { listenLocal } from './listen-local.ts';
 
 export interface AudioRequest {
   path: 'speech' | 'transcriptions';
@@ -39,17 +39,7 @@ export async function startOpenAiAudioTestServer(
     }
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"message":"not found"}}');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/v1`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...(await listenLocal(server)), requests };
 }
 
 function tone(seconds: number): Uint8Array {
