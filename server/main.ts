@@ -6,8 +6,11 @@ import { loadConfig } from './config.ts';
 import { embeddingsOptions } from './embeddings.ts';
 import { createLlmClient } from './llm/llm-client.ts';
 import { createLogger } from './logger.ts';
-import { SqliteSessionStore } from './stores/sqlite-session-store.ts';
+import { openStore } from './stores/open-store.ts';
 import { speechFromConfig } from './voice/speech/speech-from-config.ts';
+
+/** Exit codes an operator can tell apart: bad configuration, a database that cannot be reached or migrated. */
+const EXIT = { unexpected: 1, config: 2, store: 3 } as const;
 
 /** Starts yishi on embedded defaults: bundled catalog, SQLite in DATA_DIR, deterministic composer. */
 async function main(): Promise<void> {
@@ -16,23 +19,26 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+    process.exit(EXIT.config);
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const notYet = [
-    ['DATABASE_URL', 'PostgreSQL stores'],
-    ['REDIS_URL', 'the socket.io Redis adapter'],
-  ] as const;
-  for (const [name, what] of notYet) {
-    if (config[name])
-      logger.warn(`${name} is set but ${what} is not supported yet; using the embedded default for it`);
-  }
+  if (config.REDIS_URL)
+    logger.warn('REDIS_URL is set but the socket.io Redis adapter is not supported yet; running single-node');
+  // The database first: if it cannot be reached, say so and stop before anything else is built.
+  const store = await openStore(
+    config.DATABASE_URL
+      ? { postgres: config.DATABASE_URL }
+      : { sqlite: join(config.dataDir, 'yishi.sqlite') },
+  ).catch((error: unknown) => {
+    logger.fatal(error instanceof Error ? error.message : String(error));
+    process.exit(EXIT.store);
+  });
+  logger.info({ store: store.dialect }, 'store ready');
   const catalog = loadCatalog([config.CATALOG_DIR ?? DEFAULT_CATALOG_DIR, ...config.knowledgeDirs]);
   const knowledge = await buildKnowledge(catalog, {
     indexDir: join(config.dataDir, 'index'),
     ...embeddingsOptions(config),
   });
-  const store = new SqliteSessionStore(join(config.dataDir, 'yishi.sqlite'));
   const llm = createLlmClient(config);
   if (llm) logger.info({ model: llm.modelName, budgetMs: llm.timeoutMs }, 'LLM path on');
   const app = createApp({
@@ -74,5 +80,5 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  process.exit(EXIT.unexpected);
 });

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildKnowledge, DEFAULT_CATALOG_DIR, loadCatalog } from '../../knowledge/index.ts';
 import { AnswerService } from '../../server/answer/answer-service.ts';
-import { SqliteSessionStore } from '../../server/stores/sqlite-session-store.ts';
+import { openStore } from '../../server/stores/open-store.ts';
 import { table } from '../lib/report.ts';
 
 const DATASETS = join(import.meta.dirname, '..', 'datasets');
@@ -36,7 +36,7 @@ export async function turnBench(args: string[]): Promise<void> {
   const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
   const dirs = [DEFAULT_CATALOG_DIR];
   const knowledge = await buildKnowledge(loadCatalog(dirs));
-  const store = new SqliteSessionStore(':memory:');
+  const store = await openStore({ sqlite: ':memory:' });
   const answers = new AnswerService(knowledge, store);
   const convs = conversations();
   const steps = new Map<string, number[]>();

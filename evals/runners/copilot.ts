@@ -3,7 +3,7 @@ import type { Knowledge } from '../../knowledge/index.ts';
 import { AnswerService } from '../../server/answer/answer-service.ts';
 import { copilotPanels } from '../../server/copilot/panels.ts';
 import { draftWorkOrder } from '../../server/copilot/work-order.ts';
-import { SqliteSessionStore } from '../../server/stores/sqlite-session-store.ts';
+import { openStore } from '../../server/stores/open-store.ts';
 import { readJsonl } from '../lib/dataset.ts';
 import type { GradedRow } from '../lib/grade.ts';
 import { table, writeReport } from '../lib/report.ts';
@@ -25,7 +25,7 @@ export async function copilotTask(
   name = 'copilot',
 ): Promise<void> {
   const rows = readJsonl(dataset, CopilotCallRow);
-  const answers = new AnswerService(knowledge, new SqliteSessionStore(':memory:'));
+  const answers = new AnswerService(knowledge, await openStore({ sqlite: ':memory:' }));
   const graded: GradedRow<CopilotCallRow>[] = [];
   const hits = { bundle: 0, next: 0, category: 0 };
   const warn = { expected: 0, found: 0, extra: 0 };

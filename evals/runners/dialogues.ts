@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Knowledge } from '../../knowledge/index.ts';
 import { AnswerService } from '../../server/answer/answer-service.ts';
-import { SqliteSessionStore } from '../../server/stores/sqlite-session-store.ts';
+import { openStore } from '../../server/stores/open-store.ts';
 import { readJsonl } from '../lib/dataset.ts';
 import type { Grade, GradedRow } from '../lib/grade.ts';
 import { table, writeReport } from '../lib/report.ts';
@@ -58,7 +58,7 @@ export async function runDialogues(
   dataset = DIALOGUES_DATASET,
 ): Promise<{ summary: DialogueSummary; turns: GradedTurn[]; graded: GradedRow<DialogueRow>[] }> {
   const rows = readJsonl(dataset, DialogueSchema);
-  const store = new SqliteSessionStore(':memory:');
+  const store = await openStore({ sqlite: ':memory:' });
   const answers = new AnswerService(knowledge, store);
   const turns: GradedTurn[] = [];
   const graded: GradedRow<DialogueRow>[] = [];

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Knowledge } from '../../knowledge/index.ts';
 import { AnswerService } from '../../server/answer/answer-service.ts';
-import { SqliteSessionStore } from '../../server/stores/sqlite-session-store.ts';
+import { openStore } from '../../server/stores/open-store.ts';
 import { readJsonl } from '../lib/dataset.ts';
 import type { Grade, GradedRow } from '../lib/grade.ts';
 import { leakedPromptLines } from '../lib/prompt-leak.ts';
@@ -65,7 +65,7 @@ export async function runGuardrails(
   dataset = GUARDRAILS_DATASET,
 ): Promise<{ summary: GuardrailSummary; graded: GradedRow<GuardrailRow>[] }> {
   const rows = readJsonl(dataset, GuardrailRow);
-  const store = new SqliteSessionStore(':memory:');
+  const store = await openStore({ sqlite: ':memory:' });
   const answers = new AnswerService(knowledge, store);
   await answers.answer({ message: CANARY.message, channel: 'eval' });
   const graded: GradedRow<GuardrailRow>[] = [];

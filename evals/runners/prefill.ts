@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Knowledge } from '../../knowledge/index.ts';
 import { AnswerService } from '../../server/answer/answer-service.ts';
-import { SqliteSessionStore } from '../../server/stores/sqlite-session-store.ts';
+import { openStore } from '../../server/stores/open-store.ts';
 import { readJsonl } from '../lib/dataset.ts';
 import type { Grade, GradedRow } from '../lib/grade.ts';
 import { table, writeReport } from '../lib/report.ts';
@@ -77,7 +77,7 @@ export async function runPrefill(knowledge: Knowledge, datasets = PREFILL_DATASE
   const rows = datasets.flatMap((d) => readJsonl(d, PrefillRow));
   const graded: (GradedRow<PrefillRow> & { counts: Counts })[] = [];
   for (const row of rows) {
-    const store = new SqliteSessionStore(':memory:');
+    const store = await openStore({ sqlite: ':memory:' });
     const answers = new AnswerService(knowledge, store, {
       now: () => new Date(`${row.today}T10:00:00+08:00`),
     });

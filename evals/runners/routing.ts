@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Knowledge } from '../../knowledge/index.ts';
 import { SEARCH_CONFIG } from '../../knowledge/search/search.config.ts';
 import { AnswerService } from '../../server/answer/answer-service.ts';
-import { SqliteSessionStore } from '../../server/stores/sqlite-session-store.ts';
+import { openStore } from '../../server/stores/open-store.ts';
 import { readJsonl } from '../lib/dataset.ts';
 import type { Grade, GradedRow } from '../lib/grade.ts';
 import { table, writeReport } from '../lib/report.ts';
@@ -48,7 +48,7 @@ export async function runRouting(
   datasets = ROUTING_DATASETS,
 ): Promise<{ summary: RoutingSummary; graded: GradedRow<RoutingRow>[] }> {
   const rows = datasets.flatMap((d) => readJsonl(d, RoutingRow));
-  const store = new SqliteSessionStore(':memory:');
+  const store = await openStore({ sqlite: ':memory:' });
   const answers = new AnswerService(knowledge, store);
   const graded: GradedRow<RoutingRow>[] = [];
   for (const row of rows) {

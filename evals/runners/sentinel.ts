@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Knowledge } from '../../knowledge/index.ts';
 import { AnswerService } from '../../server/answer/answer-service.ts';
-import { SqliteSessionStore } from '../../server/stores/sqlite-session-store.ts';
+import { openStore } from '../../server/stores/open-store.ts';
 import { readJsonl } from '../lib/dataset.ts';
 import type { Grade, GradedRow } from '../lib/grade.ts';
 import { table, writeReport } from '../lib/report.ts';
@@ -63,7 +63,7 @@ export function gradeSentinel(row: SentinelRow, got: { bundleId?: string; reply:
 
 export async function runSentinel(knowledge: Knowledge, dataset = SENTINEL_DATASET) {
   const rows = readJsonl(dataset, SentinelRow);
-  const store = new SqliteSessionStore(':memory:');
+  const store = await openStore({ sqlite: ':memory:' });
   const answers = new AnswerService(knowledge, store);
   const graded: GradedRow<SentinelRow>[] = [];
   for (const row of rows) {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Knowledge } from '../../knowledge/index.ts';
 import { AnswerService } from '../../server/answer/answer-service.ts';
-import { SqliteSessionStore } from '../../server/stores/sqlite-session-store.ts';
+import { openStore } from '../../server/stores/open-store.ts';
 import { chineseNumber } from '../../server/text/chinese-number.ts';
 import { VoiceCall, type VoiceReply } from '../../server/voice/voice-call.ts';
 import { readJsonl } from '../lib/dataset.ts';
@@ -74,7 +74,7 @@ export async function voiceTask(
   name = 'voice',
 ): Promise<void> {
   const rows = readJsonl(dataset, VoiceCallRow);
-  const answers = new AnswerService(knowledge, new SqliteSessionStore(':memory:'));
+  const answers = new AnswerService(knowledge, await openStore({ sqlite: ':memory:' }));
   const graded: GradedRow<VoiceCallRow>[] = [];
   const faultCounts = new Map<string, number>();
   let turns = 0;

@@ -2,12 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SqliteSessionStore } from '../stores/sqlite-session-store.ts';
+import { openStore } from '../stores/open-store.ts';
 import { testKnowledge } from '../testing/start-app.ts';
 import { AnswerService } from './answer-service.ts';
 
 async function service(file = ':memory:') {
-  const store = new SqliteSessionStore(file);
+  const store = await openStore({ sqlite: file });
   return { answers: new AnswerService(await testKnowledge(), store), store };
 }
 

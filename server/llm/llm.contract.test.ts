@@ -8,7 +8,7 @@ import { io as connect } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnswerService } from '../answer/answer-service.ts';
 import { loadConfig } from '../config.ts';
-import { SqliteSessionStore } from '../stores/sqlite-session-store.ts';
+import { openStore } from '../stores/open-store.ts';
 import { startApp, testKnowledge } from '../testing/start-app.ts';
 import { createLlmClient } from './llm-client.ts';
 import { type Behaviour, type ChatRequest, startOpenAiTestServer } from './testing/openai-test-server.ts';
@@ -77,10 +77,10 @@ async function setup(
     LLM_TIMEOUT_MS: String(budgetMs),
   });
   const llm = createLlmClient(config);
-  const store = new SqliteSessionStore(':memory:');
+  const store = await openStore({ sqlite: ':memory:' });
   const knowledge = await testKnowledge();
   const answers = new AnswerService(knowledge, store, { llm });
-  const plain = new AnswerService(knowledge, new SqliteSessionStore(':memory:'));
+  const plain = new AnswerService(knowledge, await openStore({ sqlite: ':memory:' }));
   closers.push(
     () => server.close(),
     () => store.close(),

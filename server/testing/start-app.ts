@@ -4,7 +4,7 @@ import { buildKnowledge, type Knowledge } from '../../knowledge/index.ts';
 import type { AnswerOptions } from '../answer/answer-service.ts';
 import { type App, type AppDeps, createApp } from '../app.ts';
 import { Auth } from '../auth/auth.ts';
-import { SqliteSessionStore } from '../stores/sqlite-session-store.ts';
+import { openStore } from '../stores/open-store.ts';
 
 let shared: Promise<Knowledge> | undefined;
 
@@ -32,7 +32,7 @@ export async function startApp(
 ): Promise<RunningApp> {
   const app = createApp({
     knowledge: await testKnowledge(),
-    store: new SqliteSessionStore(dbFile),
+    store: await openStore({ sqlite: dbFile }),
     logger: pino({ level: 'silent' }),
     answer,
     auth: TEST_AUTH,

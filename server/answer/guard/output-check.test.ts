@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SqliteSessionStore } from '../../stores/sqlite-session-store.ts';
+import { openStore } from '../../stores/open-store.ts';
 import { testKnowledge } from '../../testing/start-app.ts';
 import { AnswerService } from '../answer-service.ts';
 import { catalogNames, digits, groundingOf, ungrounded } from './output-check.ts';
@@ -38,7 +38,7 @@ describe('output check', () => {
 
   it('finds every deterministic reply grounded in its plan and passages alone, for every bundle', async () => {
     const knowledge = await testKnowledge();
-    const answers = new AnswerService(knowledge, new SqliteSessionStore(':memory:'));
+    const answers = new AnswerService(knowledge, await openStore({ sqlite: ':memory:' }));
     const names = catalogNames(knowledge.catalog);
     const problems: string[] = [];
     for (const bundle of knowledge.catalog.bundles.values()) {
