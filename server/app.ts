@@ -68,6 +68,8 @@ export interface App {
   io: Server;
   answers: AnswerService;
   store: SessionStore & ConsentStore & CaseStore;
+  /** What each case's followers receive (set `clustered` once rooms span nodes). */
+  feed: CaseFeed;
   close(): Promise<void>;
 }
 
@@ -148,6 +150,7 @@ export function createApp({
     io,
     answers,
     store,
+    feed,
     async close() {
       await io.close();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -6,6 +6,7 @@ import { loadConfig } from './config.ts';
 import { embeddingsOptions } from './embeddings.ts';
 import { createLlmClient } from './llm/llm-client.ts';
 import { createLogger } from './logger.ts';
+import { useRedisAdapter } from './scale/redis-adapter.ts';
 import { openStore } from './stores/open-store.ts';
 import { speechFromConfig } from './voice/speech/speech-from-config.ts';
 
@@ -22,8 +23,6 @@ async function main(): Promise<void> {
     process.exit(EXIT.config);
   }
   const logger = createLogger(config.LOG_LEVEL);
-  if (config.REDIS_URL)
-    logger.warn('REDIS_URL is set but the socket.io Redis adapter is not supported yet; running single-node');
   // The database first: if it cannot be reached, say so and stop before anything else is built.
   const store = await openStore(
     config.DATABASE_URL
@@ -56,6 +55,10 @@ async function main(): Promise<void> {
     answer: { llm, sensitiveWords: config.sensitiveWords, injectionCheck: config.LLM_INJECTION_CHECK },
   });
 
+  // Several nodes: socket.io rooms over Redis. Unreachable Redis is a warning and a single node, not a crash.
+  const redis = config.REDIS_URL ? await useRedisAdapter(app.io, config.REDIS_URL, logger) : undefined;
+  if (redis) app.feed.clustered = true;
+
   app.http.listen(config.PORT, config.HOST, () => {
     logger.info(
       {
@@ -72,6 +75,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     logger.info('shutting down');
     await app.close();
+    await redis?.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -18,6 +18,9 @@ export type CaseEvent =
  * it too.
  */
 export class CaseFeed {
+  /** Set when rooms span nodes (Redis adapter): an agent elsewhere may follow any case. */
+  clustered = false;
+
   constructor(private readonly io: Server) {}
 
   /**
@@ -25,6 +28,7 @@ export class CaseFeed {
    * Redis adapter an agent on another node is not seen here; the lines still reach them through the room.)
    */
   watched(sessionId: string): boolean {
+    if (this.clustered) return true;
     return (this.io.of('/copilot').adapter.rooms.get(caseRoom(sessionId))?.size ?? 0) > 0;
   }
 

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { YishiError } from '../../knowledge/yishi-error.ts';
+import { redactUrl } from '../logger.ts';
 import type { Database as Tables } from './sql/database.ts';
 import { migrations } from './sql/migrations.ts';
 import { SqlStore } from './sql/sql-store.ts';
@@ -49,12 +50,28 @@ export async function openStore(target: StoreTarget): Promise<SqlStore> {
     await db.destroy();
     throw unreachable(target.postgres, error);
   }
-  await migrate(db, 'postgres', redact(target.postgres));
+  await migrate(db, 'postgres', redactUrl(target.postgres));
   return new SqlStore(db, 'postgres');
 }
 
 async function migrate(db: Kysely<Tables>, dialect: 'sqlite' | 'postgres', where: string): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider: migrations(dialect) }).migrateToLatest();
+  // Kysely looks for its bookkeeping tables in any schema: on PostgreSQL, name the one in use (search_path).
+  let migrationTableSchema: string | undefined;
+  if (dialect === 'postgres') {
+    try {
+      const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
+      migrationTableSchema = rows[0]?.schema;
+    } catch (error) {
+      await db.destroy();
+      throw unreachable(where, error);
+    }
+  }
+  const migrator = new Migrator({
+    db,
+    provider: migrations(dialect),
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
   if (!error) return;
   await db.destroy();
   const failed = results?.find((r) => r.status === 'Error')?.migrationName;
@@ -65,12 +82,7 @@ async function migrate(db: Kysely<Tables>, dialect: 'sqlite' | 'postgres', where
 
 function unreachable(where: string, cause: unknown): YishiError {
   const reason = cause instanceof Error ? cause.message : String(cause);
-  return new YishiError('unavailable', 'store', `database ${redact(where)} unreachable: ${reason}`, {
+  return new YishiError('unavailable', 'store', `database ${redactUrl(where)} unreachable: ${reason}`, {
     cause,
   });
-}
-
-/** postgres://user:secret@host/db → postgres://user:***@host/db, for messages and logs. */
-function redact(url: string): string {
-  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
 }
