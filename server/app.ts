@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express from 'express';
 import type { Logger } from 'pino';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import type { Knowledge } from '../knowledge/index.ts';
 import { type AnswerOptions, AnswerService } from './answer/answer-service.ts';
@@ -19,6 +19,7 @@ import { copilotPanels } from './copilot/panels.ts';
 import { WorkOrderExport } from './copilot/work-order-export.ts';
 import { FeedbackService } from './feedback/feedback-service.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
+import { type RateLimitConfig, RateLimits } from './http/rate-limits.ts';
 import { requestLog } from './http/request-log.ts';
 import { chatRoutes } from './http/routes/chat-routes.ts';
 import { consentRoutes } from './http/routes/consent-routes.ts';
@@ -26,6 +27,7 @@ import { demoRoutes } from './http/routes/demo-routes.ts';
 import { feedbackRoutes } from './http/routes/feedback-routes.ts';
 import { formRoutes } from './http/routes/form-routes.ts';
 import { knowledgeRoutes } from './http/routes/knowledge-routes.ts';
+import { apiCors, inlineScriptHashes, securityHeaders } from './http/security.ts';
 import type { ConsentStore } from './shared-data/consent.ts';
 import { ExchangeClient } from './shared-data/exchange-client.ts';
 import { sandboxExchange } from './shared-data/sandbox/sandbox-exchange.ts';
@@ -61,6 +63,10 @@ export interface AppDeps {
   voiceGatewayKey?: string | undefined;
   /** Where saved work orders are exported (WORK_ORDER_URL, WORK_ORDER_FILE). */
   workOrders?: { url?: string | undefined; file?: string | undefined };
+  /** Per-IP and per-session limits (RATE_LIMIT_*). */
+  limits?: RateLimitConfig;
+  /** express `trust proxy` (TRUST_PROXY), so limits and logs see the client behind a reverse proxy. */
+  trustProxy?: string | undefined;
 }
 
 export interface App {
@@ -85,13 +91,19 @@ export function createApp({
   speech = { tts: new EspeakTts() },
   voiceGatewayKey,
   workOrders = {},
+  limits: limitConfig = { ipPerMinute: 600, turnsPerSessionPerMinute: 30, turnsPerIpPerMinute: 300 },
+  trustProxy,
 }: AppDeps): App {
   const answers = new AnswerService(knowledge, store, answer);
   const feedback = new FeedbackService(store, knowledge.catalog);
   const app = express();
   const http = createServer(app);
   app.disable('x-powered-by');
+  if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
+  const limits = new RateLimits(limitConfig);
   app.use(requestLog(logger));
+  app.use(securityHeaders(inlineScriptHashes(join(WIDGET_DIR, 'demo', 'index.html'))));
+  app.use('/api', apiCors(portalOrigins), limits.http());
   app.use(express.json({ limit: '16kb' }));
 
   app.get('/healthz', (_req, res) => {
@@ -99,7 +111,7 @@ export function createApp({
   });
   app.use('/api', knowledgeRoutes(knowledge));
   const once = new IdempotentAnswers(answers, store);
-  app.use('/api', chatRoutes(answers, once));
+  app.use('/api', chatRoutes(answers, once, limits));
   app.use('/api', feedbackRoutes(feedback, auth));
   // The sandbox exchange of synthetic people and companies, read over HTTP like a real one.
   const sandboxKey = randomUUID();
@@ -122,7 +134,13 @@ export function createApp({
   app.use(errorHandler(logger));
 
   const io = new Server(http, { serveClient: false, maxHttpBufferSize: 16 * 1024 });
-  attachChatNamespace(io, once, logger);
+  const clientIp = (socket: Socket) =>
+    (trustProxy
+      ? String(socket.handshake.headers['x-forwarded-for'] ?? '')
+          .split(',')[0]
+          ?.trim()
+      : '') || socket.handshake.address;
+  attachChatNamespace(io, once, logger, limits, clientIp);
   const feed = new CaseFeed(io);
   attachCopilotNamespace(io, copilot, auth, logger);
   // Every turn of every channel reaches the agents following its case: the caller's line, the reply, the panels.

@@ -90,6 +90,14 @@ export const ConfigSchema = z.object({
   /** Where saved work orders (工单) go: an HTTP endpoint (POST JSON) and/or a JSON Lines file. */
   WORK_ORDER_URL: optionalUrl,
   WORK_ORDER_FILE: z.string().min(1).optional(),
+  /** HTTP requests per client IP per minute. */
+  RATE_LIMIT_IP_PER_MIN: z.coerce.number().int().min(1).default(600),
+  /** Chat turns per session per minute (HTTP and socket). */
+  RATE_LIMIT_TURNS_PER_SESSION_PER_MIN: z.coerce.number().int().min(1).default(30),
+  /** Chat turns per client IP per minute (an office behind one address has many people). */
+  RATE_LIMIT_TURNS_PER_IP_PER_MIN: z.coerce.number().int().min(1).default(300),
+  /** Behind a reverse proxy: express's `trust proxy` (a hop count, or addresses), so limits see the client's IP. */
+  TRUST_PROXY: z.string().optional(),
   /** PostgreSQL for stores instead of SQLite (issue "Production readiness"). */
   DATABASE_URL: optionalUrl,
   /** socket.io Redis adapter across nodes (issue "Production readiness"). */

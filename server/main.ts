@@ -49,6 +49,12 @@ async function main(): Promise<void> {
     speech: speechFromConfig(config),
     voiceGatewayKey: config.VOICE_GATEWAY_KEY,
     workOrders: { url: config.WORK_ORDER_URL, file: config.WORK_ORDER_FILE },
+    limits: {
+      ipPerMinute: config.RATE_LIMIT_IP_PER_MIN,
+      turnsPerSessionPerMinute: config.RATE_LIMIT_TURNS_PER_SESSION_PER_MIN,
+      turnsPerIpPerMinute: config.RATE_LIMIT_TURNS_PER_IP_PER_MIN,
+    },
+    trustProxy: config.TRUST_PROXY,
     ...(config.EXCHANGE_BASE_URL
       ? { exchange: { baseUrl: config.EXCHANGE_BASE_URL, apiKey: config.EXCHANGE_API_KEY ?? '' } }
       : {}),

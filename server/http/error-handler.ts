@@ -17,6 +17,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const mapped = fromBodyParser(error) ?? error;
     const { status, body } = toPublicError(mapped);
     if (status >= 500) logger.error({ err: mapped }, 'request failed');
+    const retry =
+      mapped instanceof YishiError
+        ? (mapped.details as { retryAfter?: number } | undefined)?.retryAfter
+        : undefined;
+    if (retry) res.set('retry-after', String(retry));
     res.status(status).json(body);
   };
 }

@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
-import type { Server } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
 import type { IdempotentAnswers } from '../answer/idempotent-answers.ts';
 import { toPublicError } from '../http/error-status.ts';
 import { parsePayload } from '../http/parse.ts';
+import type { RateLimits } from '../http/rate-limits.ts';
 import { TurnEvent } from './turn.schema.ts';
 
 const MaybeId = z.object({ id: z.string().max(100) }).partial();
@@ -13,12 +14,19 @@ const MaybeId = z.object({ id: z.string().max(100) }).partial();
  * complete `reply`, which is authoritative, or `error`. A repeated turn id is answered again from the stored
  * reply and never applied twice.
  */
-export function attachChatNamespace(io: Server, once: IdempotentAnswers, logger: Logger): void {
+export function attachChatNamespace(
+  io: Server,
+  once: IdempotentAnswers,
+  logger: Logger,
+  limits: RateLimits,
+  clientIp: (socket: Socket) => string,
+): void {
   io.of('/chat').on('connection', (socket) => {
     socket.on('turn', async (payload: unknown) => {
       const id = MaybeId.safeParse(payload).data?.id ?? '';
       try {
         const turn = parsePayload(TurnEvent, payload, 'turn');
+        await limits.turn(clientIp(socket), turn.sessionId);
         // Live pieces while a model writes; each delta carries only what is new.
         let streamed = '';
         const onDelta = (soFar: string) => {

@@ -28,7 +28,10 @@ const Text = z.object({
   id: z.string().max(100).optional(),
   text: z.string().min(1).max(500),
 });
-const Audio = z.object({ callId: CallId, chunk: z.instanceof(Buffer).refine((b) => b.length <= 64_000) });
+const Audio = z.object({
+  callId: CallId,
+  chunk: z.instanceof(Buffer).refine((b) => b.length <= 16_000, '音频帧过大（每帧不超过16 KB）'),
+});
 const AudioEnd = z.object({ callId: CallId, id: z.string().max(100).optional() });
 const Dtmf = z.object({ callId: CallId, digit: z.string().regex(/^[0-9*#]$/) });
 const CallOnly = z.object({ callId: CallId });

@@ -53,8 +53,16 @@ function mount(): void {
   if (launcher) return;
   const host = document.createElement('yishi-widget');
   const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = CSS;
+  // A constructed stylesheet is not inline style: portals with a strict CSP (no 'unsafe-inline') still style it.
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    const style = document.createElement('style');
+    style.textContent = CSS;
+    root.append(style);
+  }
   launcher = document.createElement('button');
   launcher.type = 'button';
   launcher.textContent = '一事 · 办事导办';
@@ -65,7 +73,7 @@ function mount(): void {
   panel.className = 'panel';
   panel.id = 'yishi-panel';
   panel.hidden = true;
-  root.append(style, panel, launcher);
+  root.append(panel, launcher);
   document.body.append(host);
 }
 
