@@ -27,6 +27,7 @@ import { demoRoutes } from './http/routes/demo-routes.ts';
 import { feedbackRoutes } from './http/routes/feedback-routes.ts';
 import { formRoutes } from './http/routes/form-routes.ts';
 import { knowledgeRoutes } from './http/routes/knowledge-routes.ts';
+import { sessionRoutes } from './http/routes/session-routes.ts';
 import { apiCors, inlineScriptHashes, securityHeaders } from './http/security.ts';
 import type { ConsentStore } from './shared-data/consent.ts';
 import { ExchangeClient } from './shared-data/exchange-client.ts';
@@ -125,6 +126,7 @@ export function createApp({
   const prefill = new SharedPrefill(client, store, knowledge.catalog);
   app.use('/api', formRoutes({ answers, store, auth, catalog: knowledge.catalog }));
   app.use('/api', demoRoutes(auth));
+  app.use('/api', sessionRoutes({ answers, store, auth }));
   const copilot = new CopilotService(knowledge, answers, store, new WorkOrderExport(workOrders, logger));
   app.use('/api', copilotRoutes(copilot, auth));
   app.use('/api', consentRoutes({ answers, store, auth, catalog: knowledge.catalog, prefill }));

@@ -67,6 +67,11 @@ export interface SessionStore {
   saveCaseCode(code: string, sessionId: string, expiresAt: string): Promise<void>;
   findCaseCode(code: string): Promise<{ sessionId: string; expiresAt: string } | undefined>;
   getReply(turnId: string): Promise<unknown | undefined>;
+  /**
+   * Removes a person's conversation: the session (and its form draft), its turns, stored replies, ratings and
+   * case codes. Consents and the audit log stay (they are the record of what was read, under which consent).
+   */
+  deleteSession(id: string): Promise<{ turns: number }>;
   saveReply(turnId: string, sessionId: string, reply: unknown): Promise<void>;
   close(): Promise<void>;
 }

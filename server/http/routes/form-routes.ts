@@ -5,6 +5,7 @@ import type { Catalog } from '../../../knowledge/index.ts';
 import { YishiError } from '../../../knowledge/yishi-error.ts';
 import type { AnswerService } from '../../answer/answer-service.ts';
 import type { Auth } from '../../auth/auth.ts';
+import { accessSession } from '../../auth/session-access.ts';
 import { issueCaseCode, sessionOfCaseCode } from '../../form/case-code.ts';
 import { checkFieldValue } from '../../form/field-value.ts';
 import { newForm } from '../../form/fill.ts';
@@ -32,16 +33,9 @@ export function formRoutes(deps: {
   const { answers, store, auth, catalog } = deps;
   const router = Router();
 
-  async function load(req: Request, write: boolean): Promise<{ session: SessionState; form: FormState }> {
+  async function load(req: Request): Promise<{ session: SessionState; form: FormState }> {
     const { id } = parsePayload(Params, req.params, 'form');
-    const session = await answers.getSession(id);
-    if (session.owner && write) {
-      const token = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
-      if (!token) throw new YishiError('unauthorized', 'auth', '需要登录后访问');
-      const principal = await auth.verify(token);
-      if (principal.subject !== session.owner)
-        throw new YishiError('forbidden', 'form', '这个会话不属于当前登录的用户');
-    }
+    const { session } = await accessSession(answers, auth, req, id);
     const bundleId = session.form?.bundleId ?? session.bundleId;
     if (!bundleId) throw new YishiError('not_found', 'form', '这个会话还没有确定要办的事，暂无表单');
     if (!session.form || session.form.bundleId !== bundleId) session.form = newForm(bundleId);
@@ -58,7 +52,7 @@ export function formRoutes(deps: {
 
   router.get('/sessions/:id/form', async (req, res) => {
     const { id } = parsePayload(Params, req.params, 'session');
-    const session = await answers.getSession(id);
+    const { session } = await accessSession(answers, auth, req, id);
     const bundleId = session.form?.bundleId ?? session.bundleId;
     if (!bundleId) throw new YishiError('not_found', 'form', '这个会话还没有确定要办的事，暂无表单');
     res.json(formView(catalog, bundleId, session.form));
@@ -67,7 +61,7 @@ export function formRoutes(deps: {
   router.put('/sessions/:id/form/fields/:key', async (req, res) => {
     const { key } = parsePayload(FieldParams, req.params, 'form');
     const { value } = parsePayload(SetValue, req.body, 'form');
-    const { session, form } = await load(req, true);
+    const { session, form } = await load(req);
     if (form.submission) throw new YishiError('conflict', 'form', '申请已提交，不能再修改');
     const checked = checkFieldValue(fieldOf(form, key), value);
     if (!checked.ok) throw new YishiError('invalid', 'form', checked.message);
@@ -82,7 +76,7 @@ export function formRoutes(deps: {
 
   router.post('/sessions/:id/form/fields/:key/confirm', async (req, res) => {
     const { key } = parsePayload(FieldParams, req.params, 'form');
-    const { session, form } = await load(req, true);
+    const { session, form } = await load(req);
     fieldOf(form, key);
     const state = form.fields[key];
     if (state?.value == null) throw new YishiError('invalid', 'form', '这一项还没有内容，不能确认');
@@ -93,7 +87,7 @@ export function formRoutes(deps: {
 
   router.delete('/sessions/:id/form/fields/:key', async (req, res) => {
     const { key } = parsePayload(FieldParams, req.params, 'form');
-    const { session, form } = await load(req, true);
+    const { session, form } = await load(req);
     if (form.submission) throw new YishiError('conflict', 'form', '申请已提交，不能再修改');
     fieldOf(form, key);
     delete form.fields[key];
@@ -103,7 +97,7 @@ export function formRoutes(deps: {
 
   router.post('/sessions/:id/form/submit', async (req, res) => {
     parsePayload(Submit, req.body, 'form');
-    const { session, form } = await load(req, true);
+    const { session, form } = await load(req);
     if (form.submission)
       throw new YishiError('conflict', 'form', `申请已提交，回执编号 ${form.submission.receipt}`);
     const result = submitForm(catalog, form);
@@ -119,14 +113,14 @@ export function formRoutes(deps: {
 
   // A case code resumes the draft on another device (or, later, another channel) for 7 days.
   router.post('/sessions/:id/case-code', async (req, res) => {
-    const { session } = await load(req, true);
+    const { session } = await load(req);
     res.status(201).json(await issueCaseCode(store, session.id));
   });
 
   router.get('/cases/:code', async (req, res) => {
     const sessionId = await sessionOfCaseCode(store, String(req.params.code));
     if (!sessionId) throw new YishiError('not_found', 'case', '案件码不存在或已过期');
-    const session = await answers.getSession(sessionId);
+    const { session } = await accessSession(answers, auth, req, sessionId);
     const bundleId = session.form?.bundleId ?? session.bundleId;
     res.json({
       sessionId: session.id,
@@ -138,13 +132,13 @@ export function formRoutes(deps: {
   });
 
   router.get('/sessions/:id/form/receipt', async (req, res) => {
-    const { form } = await load(req, false);
+    const { form } = await load(req);
     if (!form.submission) throw new YishiError('not_found', 'form', '还没有提交申请');
     res.json(form.submission);
   });
 
   router.get('/sessions/:id/form/receipt.html', async (req, res) => {
-    const { form } = await load(req, false);
+    const { form } = await load(req);
     if (!form.submission) throw new YishiError('not_found', 'form', '还没有提交申请');
     res.type('html').send(receiptHtml(form.submission as unknown as Submission));
   });

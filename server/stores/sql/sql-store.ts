@@ -244,6 +244,16 @@ export class SqlStore implements Store {
       .execute();
   }
 
+  async deleteSession(id: string): Promise<{ turns: number }> {
+    return this.db.transaction().execute(async (tx) => {
+      const removed = await tx.deleteFrom('turns').where('session_id', '=', id).executeTakeFirst();
+      for (const table of ['turn_replies', 'feedback', 'case_codes', 'case_access'] as const)
+        await tx.deleteFrom(table).where('session_id', '=', id).execute();
+      await tx.deleteFrom('sessions').where('id', '=', id).execute();
+      return { turns: Number(removed.numDeletedRows) };
+    });
+  }
+
   async close(): Promise<void> {
     await this.db.destroy();
   }
