@@ -93,11 +93,10 @@ describe('prefill from the sandbox exchange under consent (real HTTP connector)'
     expect(result.body.filled).toEqual([]);
     const listed = await send('GET', `/api/sessions/${sessionId}/consents`, token);
     expect(listed.body.consents).toHaveLength(1);
-    expect(
-      (await getJson(`${running.url}/api/sessions/${sessionId}/form`)).body.fields.every(
-        (f: { value: unknown }) => f.value === null,
-      ),
-    ).toBe(true);
+    // The session is theirs now: its form opens with their token only.
+    expect((await getJson(`${running.url}/api/sessions/${sessionId}/form`)).status).toBe(401);
+    const form = await send('GET', `/api/sessions/${sessionId}/form`, token);
+    expect(form.body.fields.every((f: { value: unknown }) => f.value === null)).toBe(true);
   });
 
   it('refuses unknown sources, and the exchange refuses calls without its key', async () => {
