@@ -29,6 +29,9 @@ import { formRoutes } from './http/routes/form-routes.ts';
 import { knowledgeRoutes } from './http/routes/knowledge-routes.ts';
 import { sessionRoutes } from './http/routes/session-routes.ts';
 import { apiCors, inlineScriptHashes, securityHeaders } from './http/security.ts';
+import { ChannelSwitch } from './observability/channel-switch.ts';
+import { Metrics } from './observability/metrics.ts';
+import { type Check, opsRoutes } from './observability/ops-routes.ts';
 import type { ConsentStore } from './shared-data/consent.ts';
 import { ExchangeClient } from './shared-data/exchange-client.ts';
 import { sandboxExchange } from './shared-data/sandbox/sandbox-exchange.ts';
@@ -68,6 +71,10 @@ export interface AppDeps {
   limits?: RateLimitConfig;
   /** express `trust proxy` (TRUST_PROXY), so limits and logs see the client behind a reverse proxy. */
   trustProxy?: string | undefined;
+  /** The kill switch (CHANNELS_OFF, CHANNEL_OFF_MESSAGE); default: every channel on. */
+  channels?: ChannelSwitch;
+  /** METRICS_TOKEN: a bearer token /metrics requires. */
+  metricsToken?: string | undefined;
 }
 
 export interface App {
@@ -77,6 +84,8 @@ export interface App {
   store: SessionStore & ConsentStore & CaseStore;
   /** What each case's followers receive (set `clustered` once rooms span nodes). */
   feed: CaseFeed;
+  /** What /readyz checks; start-up adds what it attaches later (Redis). */
+  checks: Record<string, Check>;
   close(): Promise<void>;
 }
 
@@ -94,22 +103,31 @@ export function createApp({
   workOrders = {},
   limits: limitConfig = { ipPerMinute: 600, turnsPerSessionPerMinute: 30, turnsPerIpPerMinute: 300 },
   trustProxy,
+  channels = new ChannelSwitch(),
+  metricsToken,
 }: AppDeps): App {
-  const answers = new AnswerService(knowledge, store, answer);
+  const answers = new AnswerService(knowledge, store, { ...answer, channels });
+  const metrics = new Metrics(() => answers.inFlight);
+  answers.onTurn((a, context) => metrics.turn(a, context));
+  const checks: Record<string, Check> = {
+    store: async () => {
+      await store.ping();
+      return { ok: true };
+    },
+    index: async () => ({ ok: knowledge.dense.size > 0, detail: `${knowledge.dense.size} passages` }),
+  };
   const feedback = new FeedbackService(store, knowledge.catalog);
   const app = express();
   const http = createServer(app);
   app.disable('x-powered-by');
   if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
   const limits = new RateLimits(limitConfig);
-  app.use(requestLog(logger));
+  app.use(requestLog(logger, metrics));
   app.use(securityHeaders(inlineScriptHashes(join(WIDGET_DIR, 'demo', 'index.html'))));
   app.use('/api', apiCors(portalOrigins), limits.http());
   app.use(express.json({ limit: '16kb' }));
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  app.use(opsRoutes({ metrics, checks, channels, auth, metricsToken }));
   app.use('/api', knowledgeRoutes(knowledge));
   const once = new IdempotentAnswers(answers, store);
   app.use('/api', chatRoutes(answers, once, limits));
@@ -162,6 +180,7 @@ export function createApp({
     tts: speech.tts,
     asr: speech.asr,
     gatewayKey: voiceGatewayKey,
+    channels,
     logger,
   });
 
@@ -171,6 +190,7 @@ export function createApp({
     answers,
     store,
     feed,
+    checks,
     async close() {
       await io.close();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));

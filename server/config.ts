@@ -98,6 +98,20 @@ export const ConfigSchema = z.object({
   RATE_LIMIT_TURNS_PER_IP_PER_MIN: z.coerce.number().int().min(1).default(300),
   /** Behind a reverse proxy: express's `trust proxy` (a hop count, or addresses), so limits see the client's IP. */
   TRUST_PROXY: z.string().optional(),
+  /** Channels answering only with CHANNEL_OFF_MESSAGE (the kill switch): widget, api, copilot, voice. */
+  CHANNELS_OFF: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(['widget', 'api', 'copilot', 'voice']))),
+  CHANNEL_OFF_MESSAGE: z.string().min(4).max(200).optional(),
+  /** A bearer token for /metrics; unset: /metrics is open (keep it on the internal network). */
+  METRICS_TOKEN: z.string().min(16).optional(),
   /** PostgreSQL for stores instead of SQLite (issue "Production readiness"). */
   DATABASE_URL: optionalUrl,
   /** socket.io Redis adapter across nodes (issue "Production readiness"). */

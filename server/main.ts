@@ -6,6 +6,7 @@ import { loadConfig } from './config.ts';
 import { embeddingsOptions } from './embeddings.ts';
 import { createLlmClient } from './llm/llm-client.ts';
 import { createLogger } from './logger.ts';
+import { ChannelSwitch, DEFAULT_OFF_MESSAGE } from './observability/channel-switch.ts';
 import { useRedisAdapter } from './scale/redis-adapter.ts';
 import { openStore } from './stores/open-store.ts';
 import { speechFromConfig } from './voice/speech/speech-from-config.ts';
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
       turnsPerIpPerMinute: config.RATE_LIMIT_TURNS_PER_IP_PER_MIN,
     },
     trustProxy: config.TRUST_PROXY,
+    channels: new ChannelSwitch(config.CHANNELS_OFF, config.CHANNEL_OFF_MESSAGE ?? DEFAULT_OFF_MESSAGE),
+    metricsToken: config.METRICS_TOKEN,
     ...(config.EXCHANGE_BASE_URL
       ? { exchange: { baseUrl: config.EXCHANGE_BASE_URL, apiKey: config.EXCHANGE_API_KEY ?? '' } }
       : {}),
@@ -64,6 +67,10 @@ async function main(): Promise<void> {
   // Several nodes: socket.io rooms over Redis. Unreachable Redis is a warning and a single node, not a crash.
   const redis = config.REDIS_URL ? await useRedisAdapter(app.io, config.REDIS_URL, logger) : undefined;
   if (redis) app.feed.clustered = true;
+  if (config.REDIS_URL)
+    // A node without Redis still serves its own clients: ready, but saying it is alone.
+    app.checks.redis = async () =>
+      redis?.ready() ? { ok: true } : { ok: true, detail: 'single-node: Redis unreachable' };
 
   app.http.listen(config.PORT, config.HOST, () => {
     logger.info(

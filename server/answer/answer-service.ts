@@ -3,6 +3,7 @@ import type { Knowledge } from '../../knowledge/index.ts';
 import { YishiError } from '../../knowledge/yishi-error.ts';
 import { formView } from '../form/form-view.ts';
 import type { LlmClient } from '../llm/llm-client.ts';
+import type { ChannelSwitch } from '../observability/channel-switch.ts';
 import type { SessionState, SessionStore } from '../stores/session.types.ts';
 import type { ChatAnswer } from './chat-answer.ts';
 import type { Context } from './context.ts';
@@ -38,6 +39,8 @@ export interface AnswerOptions {
   injectionCheck?: boolean;
   /** The clock (tests and evals fix "today"). */
   now?: () => Date;
+  /** Channels switched off answer with a prepared message (the kill switch). */
+  channels?: ChannelSwitch;
 }
 
 type Step = [name: string, run: (ctx: Context) => void | Promise<void>];
@@ -51,6 +54,8 @@ export class AnswerService {
   private readonly lock = new KeyedLock();
   private readonly steps: Step[];
   private readonly listeners: ((answer: ChatAnswer, context: Context) => void)[] = [];
+  /** Turns being answered or waiting for their session's previous turn. */
+  inFlight = 0;
 
   constructor(
     private readonly knowledge: Knowledge,
@@ -78,12 +83,31 @@ export class AnswerService {
   }
 
   async answer(input: TurnInput): Promise<ChatAnswer> {
+    const channels = this.options.channels;
+    if (channels?.isOff(input.channel))
+      return {
+        sessionId: input.sessionId ?? randomUUID(),
+        turn: 0,
+        outcome: 'handoff',
+        reply: channels.message,
+        citations: [],
+        catalogVersion: this.knowledge.catalog.hash.slice(0, 12),
+      };
     return (await this.run(input)).answer;
   }
 
   /** One turn, returning the whole Context too, for evals and the audit of what each step decided. */
   async run(input: TurnInput): Promise<{ answer: ChatAnswer; context: Context }> {
     const sessionId = input.sessionId ?? randomUUID();
+    this.inFlight += 1;
+    try {
+      return await this.locked(sessionId, input);
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
+  private locked(sessionId: string, input: TurnInput): Promise<{ answer: ChatAnswer; context: Context }> {
     return this.lock.run(sessionId, async () => {
       const session = input.sessionId ? await this.existing(input.sessionId) : newSession(sessionId);
       if (input.region) session.region = input.region;

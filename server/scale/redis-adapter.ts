@@ -13,7 +13,7 @@ export async function useRedisAdapter(
   io: Server,
   url: string,
   logger: Logger,
-): Promise<{ close(): Promise<void> } | undefined> {
+): Promise<{ ready(): boolean; close(): Promise<void> } | undefined> {
   const pub = createClient({
     url,
     socket: { connectTimeout: 3000, reconnectStrategy: (retries) => Math.min(retries * 200, 5000) },
@@ -42,6 +42,7 @@ export async function useRedisAdapter(
   io.adapter(createAdapter(pub, sub));
   logger.info({ redis: redactUrl(url) }, 'socket.io Redis adapter on');
   return {
+    ready: () => pub.isReady && sub.isReady,
     async close() {
       await Promise.allSettled([pub.quit(), sub.quit()]);
     },

@@ -72,6 +72,8 @@ export interface SessionStore {
    * case codes. Consents and the audit log stay (they are the record of what was read, under which consent).
    */
   deleteSession(id: string): Promise<{ turns: number }>;
+  /** A round trip to the database (readiness). */
+  ping(): Promise<void>;
   saveReply(turnId: string, sessionId: string, reply: unknown): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io';
 import { YishiError } from '../../knowledge/yishi-error.ts';
 import { issueCaseCode, sessionOfCaseCode } from '../form/case-code.ts';
+import { forListening } from './listening-text.ts';
 import type { SpeechFormat } from './speech/audio-format.ts';
 import { VoiceCall, type VoiceReply } from './voice-call.ts';
 import type { VoiceDeps } from './voice-namespace.ts';
@@ -57,6 +58,11 @@ export class GatewayCalls {
       asr: Boolean(deps.asr),
     });
     deps.feed.publish(sessionId, { kind: 'call', state: 'started', callId: start.callId, caseCode: code });
+    if (deps.channels?.isOff('voice')) {
+      const text = forListening(deps.channels.message);
+      await this.say(start.callId, entry, { text, action: 'hangup', reason: 'channel-off' });
+      return;
+    }
     await this.say(start.callId, entry, entry.call.greet());
   }
 

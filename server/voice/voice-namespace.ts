@@ -6,6 +6,7 @@ import type { AnswerService } from '../answer/answer-service.ts';
 import type { CaseFeed } from '../cases/case-feed.ts';
 import { toPublicError } from '../http/error-status.ts';
 import { parsePayload } from '../http/parse.ts';
+import type { ChannelSwitch } from '../observability/channel-switch.ts';
 import type { SessionStore } from '../stores/session.types.ts';
 import { GatewayCalls } from './gateway-calls.ts';
 import type { Asr } from './speech/asr.ts';
@@ -42,6 +43,8 @@ export interface VoiceDeps {
   feed: CaseFeed;
   tts: Tts;
   asr?: Asr | undefined;
+  /** The kill switch: with voice off, a call hears the prepared message and ends. */
+  channels?: ChannelSwitch | undefined;
   /** VOICE_GATEWAY_KEY; unset: loopback gateways only. */
   gatewayKey?: string | undefined;
   logger: Logger;

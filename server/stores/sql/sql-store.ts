@@ -254,6 +254,11 @@ export class SqlStore implements Store {
     });
   }
 
+  /** A round trip to the database (readiness). */
+  async ping(): Promise<void> {
+    await sql`SELECT 1`.execute(this.db);
+  }
+
   async close(): Promise<void> {
     await this.db.destroy();
   }
