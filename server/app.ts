@@ -19,6 +19,7 @@ import { copilotPanels } from './copilot/panels.ts';
 import { WorkOrderExport } from './copilot/work-order-export.ts';
 import { FeedbackService } from './feedback/feedback-service.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
+import { openApiDocument } from './http/openapi.ts';
 import { type RateLimitConfig, RateLimits } from './http/rate-limits.ts';
 import { requestLog } from './http/request-log.ts';
 import { chatRoutes } from './http/routes/chat-routes.ts';
@@ -128,6 +129,10 @@ export function createApp({
   app.use(express.json({ limit: '16kb' }));
 
   app.use(opsRoutes({ metrics, checks, channels, auth, metricsToken }));
+  const openApi = openApiDocument(knowledge.catalog.hash.slice(0, 12));
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
   app.use('/api', knowledgeRoutes(knowledge));
   const once = new IdempotentAnswers(answers, store);
   app.use('/api', chatRoutes(answers, once, limits));

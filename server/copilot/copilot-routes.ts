@@ -3,19 +3,21 @@ import { z } from 'zod';
 import type { Auth } from '../auth/auth.ts';
 import { requireRole } from '../auth/require-role.ts';
 import { parsePayload } from '../http/parse.ts';
+import { SetValue } from '../http/routes/form-routes.ts';
 import type { CopilotService } from './copilot-service.ts';
 import { WorkOrderInput } from './work-order.schema.ts';
 
 const Params = z.object({ id: z.uuid('案件编号格式不正确') });
 const FieldParams = Params.extend({ key: z.string().min(1).max(80) });
-const Join = z.strictObject({
+export const Join = z.strictObject({
   code: z.string().min(6).max(20),
   /** The caller agreed, on the call, that the agent may see their case. */
   consent: z.boolean(),
 });
-const CallerTurn = z.strictObject({ message: z.string().trim().min(1, '请输入来电人说的话').max(2000) });
-const SetValue = z.strictObject({ value: z.union([z.string().max(500), z.number(), z.boolean()]) });
-const Hand = z.strictObject({ to: z.string().min(1).max(100) });
+export const CallerTurn = z.strictObject({
+  message: z.string().trim().min(1, '请输入来电人说的话').max(2000),
+});
+export const Hand = z.strictObject({ to: z.string().min(1).max(100) });
 
 /**
  * The 12345 agent's console API, under `/api/copilot`; every route needs the agent (or admin) role. Case

@@ -85,3 +85,18 @@ describe('operations', () => {
     gateway.close();
   });
 });
+
+describe('OpenAPI document', () => {
+  it('lists every route with the zod schemas as JSON Schema', async () => {
+    const doc = await (await fetch(`${running.url}/api/openapi.json`)).json();
+    expect(doc.openapi).toBe('3.1.0');
+    const chat = doc.paths['/api/chat'].post;
+    expect(chat.requestBody.content['application/json'].schema.properties.message.type).toBe('string');
+    expect(
+      doc.paths['/api/copilot/cases/{id}/work-order'].post.requestBody.content['application/json'].schema
+        .properties.category.enum,
+    ).toContain('投诉');
+    expect(doc.paths['/api/sessions/{id}'].delete['x-role']).toBe('owner');
+    expect(Object.keys(doc.paths).length).toBeGreaterThan(30);
+  });
+});

@@ -17,8 +17,10 @@ import { parsePayload } from '../parse.ts';
 
 const Params = z.object({ id: z.uuid('会话编号格式不正确') });
 const FieldParams = Params.extend({ key: z.string().min(1).max(80) });
-const SetValue = z.strictObject({ value: z.union([z.string().max(500), z.number(), z.boolean()]) });
-const Submit = z.strictObject({ confirm: z.literal(true, '提交前请确认表单内容无误（confirm: true）') });
+export const SetValue = z.strictObject({ value: z.union([z.string().max(500), z.number(), z.boolean()]) });
+export const Submit = z.strictObject({
+  confirm: z.literal(true, '提交前请确认表单内容无误（confirm: true）'),
+});
 
 /**
  * The unified form of a session: read it, set / confirm / clear a field, submit, and fetch the receipt.

@@ -11,8 +11,8 @@ import { PlanRequest } from './plan.schema.ts';
 import { SearchQuery } from './search.schema.ts';
 
 const BundleParams = z.object({ id: z.string().min(1).max(100) });
-const BundlesQuery = z.object({ region: RegionCode.optional() });
-const LookupQuery = z.object({ matterCode: z.string().trim().min(1).max(100) });
+export const BundlesQuery = z.object({ region: RegionCode.optional() });
+export const LookupQuery = z.object({ matterCode: z.string().trim().min(1).max(100) });
 
 /** Catalog reads, planning and search: `GET /api/bundles[/:id]`, `GET /api/lookup`, `POST /api/plan`, `GET /api/search`. */
 export function knowledgeRoutes(knowledge: Knowledge): Router {
