@@ -1,13 +1,15 @@
 /**
  * Benchmarks (speed and memory; quality is `npm run eval`).
- * Usage: npm run bench -- retrieval [--size N]   |   npm run bench -- turn [--rounds N]
+ * Usage: npm run bench -- retrieval [--size N]   |   turn [--rounds N]   |   fuzz [--runs N] [--seed N]
  */
+import { fuzzBench } from './fuzz.bench.ts';
 import { retrievalBench } from './retrieval.bench.ts';
 import { turnBench } from './turn.bench.ts';
 
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   retrieval: retrievalBench,
   turn: turnBench,
+  fuzz: fuzzBench,
 };
 
 const [task = 'retrieval', ...rest] = process.argv.slice(2);

@@ -1,0 +1,226 @@
+/**
+ * Fuzz: N generated malformed HTTP bodies, query strings and socket payloads (fast-check) against the real app.
+ * Every HTTP reply must be a 4xx in the error shape with no stack trace or internal message; every socket reply
+ * to a bad payload must be an `error` in the same shape; the server must stay up.
+ * Usage: npm run bench -- fuzz [--runs 10000] [--seed N]
+ */
+import fc from 'fast-check';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { z } from 'zod';
+import { CallerTurn, Join } from '../../server/copilot/copilot-routes.ts';
+import { WorkOrderInput } from '../../server/copilot/work-order.schema.ts';
+import { FeedbackRequest } from '../../server/feedback/feedback.schema.ts';
+import { ChatRequest } from '../../server/http/routes/chat.schema.ts';
+import { SetValue } from '../../server/http/routes/form-routes.ts';
+import { PlanRequest } from '../../server/http/routes/plan.schema.ts';
+import { SearchQuery } from '../../server/http/routes/search.schema.ts';
+import { ConsentRequest } from '../../server/shared-data/consent.ts';
+import { TurnEvent } from '../../server/socket/turn.schema.ts';
+import { startApp, TEST_AUTH } from '../../server/testing/start-app.ts';
+
+/** Signs of internals leaking: stack frames, file paths, JS error names, SQL. */
+const LEAK =
+  /\bat [\w.<>]+ \(|\/work\/|node_modules|\.ts:\d+|TypeError|ReferenceError|SyntaxError:|SQLITE|relation "|kysely|ECONN/i;
+
+function flag(args: string[], name: string, fallback: number): number {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+}
+
+/** Anything JSON or not quite: values, broken text, huge strings, prototype tricks. */
+const junk = fc.oneof(
+  { weight: 5, arbitrary: fc.jsonValue() },
+  { weight: 2, arbitrary: fc.object({ maxDepth: 3 }) },
+  { weight: 2, arbitrary: fc.string({ maxLength: 200 }).map((s) => ({ raw: s })) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      { __proto__: { admin: true } },
+      { constructor: { prototype: { x: 1 } } },
+      { message: null },
+      { message: 'x'.repeat(3000) },
+      { sessionId: '../../etc/passwd', message: '你好' },
+      { id: { $gt: '' }, message: '你好' },
+    ),
+  },
+);
+
+/** A junk value the route's own schema refuses (so a 2xx would be a real bug, not luck). */
+const invalidFor = (schema: z.ZodType) => junk.filter((v) => !schema.safeParse(v).success);
+
+interface Target {
+  method: 'POST' | 'PUT' | 'GET';
+  path: string;
+  body?: fc.Arbitrary<unknown>;
+  query?: boolean;
+  token?: 'citizen' | 'agent' | 'admin';
+}
+
+export async function fuzzBench(args: string[]): Promise<void> {
+  const runs = flag(args, 'runs', 10_000);
+  const seed = flag(args, 'seed', 20261124);
+  const running = await startApp(':memory:', {}, [], {
+    limits: { ipPerMinute: 1e9, turnsPerSessionPerMinute: 1e9, turnsPerIpPerMinute: 1e9 },
+  });
+  const tokens = {
+    citizen: await TEST_AUTH.issue('fuzz-citizen', ['citizen']),
+    agent: await TEST_AUTH.issue('fuzz-agent', ['agent']),
+    admin: await TEST_AUTH.issue('fuzz-admin', ['admin']),
+  };
+  const chat = await (
+    await fetch(`${running.url}/api/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"message":"我要退休了"}',
+    })
+  ).json();
+  const sid = chat.sessionId as string;
+  const agentCase = await (
+    await fetch(`${running.url}/api/copilot/cases`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.agent}` },
+    })
+  ).json();
+  const targets: Target[] = [
+    { method: 'POST', path: '/api/chat', body: invalidFor(ChatRequest) },
+    { method: 'POST', path: '/api/plan', body: invalidFor(PlanRequest) },
+    { method: 'POST', path: '/api/feedback', body: invalidFor(FeedbackRequest) },
+    { method: 'PUT', path: `/api/sessions/${sid}/form/fields/applicant.name`, body: invalidFor(SetValue) },
+    {
+      method: 'POST',
+      path: `/api/sessions/${sid}/consents`,
+      body: invalidFor(ConsentRequest),
+      token: 'citizen',
+    },
+    { method: 'POST', path: '/api/copilot/cases/join', body: invalidFor(Join), token: 'agent' },
+    {
+      method: 'POST',
+      path: `/api/copilot/cases/${agentCase.sessionId}/turns`,
+      body: invalidFor(CallerTurn),
+      token: 'agent',
+    },
+    {
+      method: 'POST',
+      path: `/api/copilot/cases/${agentCase.sessionId}/work-order`,
+      body: invalidFor(WorkOrderInput),
+      token: 'agent',
+    },
+    { method: 'GET', path: '/api/search', query: true },
+    { method: 'GET', path: '/api/lookup', query: true },
+    { method: 'GET', path: '/api/admin/feedback', query: true, token: 'admin' },
+    { method: 'GET', path: '/api/sessions/{junk}', query: false },
+    { method: 'GET', path: '/api/bundles/{junk}', query: false },
+  ];
+  const statuses = new Map<number, number>();
+  const failures: string[] = [];
+  const check = (what: string, status: number, text: string) => {
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    let body: { error?: { code?: unknown; message?: unknown } } | undefined;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    const shaped = typeof body?.error?.code === 'string' && typeof body?.error?.message === 'string';
+    if (status < 400 || status >= 500 || !shaped || LEAK.test(text))
+      failures.push(`${what} → ${status} ${text.slice(0, 160)}`);
+  };
+
+  const httpRuns = Math.round(runs * 0.8);
+  const queryJunk = fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 80 }), { maxKeys: 4 });
+  const pathJunk = fc.string({ minLength: 1, maxLength: 60 }).map(encodeURIComponent);
+  const started = performance.now();
+  await fc.assert(
+    fc.asyncProperty(
+      fc.nat(targets.length - 1),
+      junk,
+      queryJunk,
+      pathJunk,
+      fc.boolean(),
+      async (which, _unused, query, segment, rawText) => {
+        const target = targets[which] as Target;
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (target.token) headers.authorization = `Bearer ${tokens[target.token]}`;
+        let url = `${running.url}${target.path.replace('{junk}', segment)}`;
+        let body: string | undefined;
+        if (target.body) {
+          const value = fc.sample(target.body, { numRuns: 1, seed: Math.floor(Math.random() * 1e9) })[0];
+          // Half the time the raw text is broken JSON rather than a wrong value.
+          body = rawText ? `${JSON.stringify(value)}`.slice(0, -1) || '{' : JSON.stringify(value);
+        }
+        if (target.query) {
+          // Keep only queries the route's schema refuses (for search) or any junk elsewhere.
+          const params = new URLSearchParams(query as Record<string, string>);
+          if (target.path === '/api/search' && SearchQuery.safeParse(Object.fromEntries(params)).success)
+            params.set('k', '-1');
+          if (target.path === '/api/lookup' && params.has('matterCode')) params.set('matterCode', '');
+          if (target.path === '/api/admin/feedback') params.set('limit', 'x');
+          url += `?${params}`;
+        }
+        const res = await fetch(url, {
+          method: target.method,
+          headers,
+          ...(body !== undefined ? { body } : {}),
+        });
+        check(`${target.method} ${target.path}`, res.status, await res.text());
+      },
+    ),
+    { numRuns: httpRuns, seed },
+  );
+
+  // Socket payloads: /chat turns and /voice events the schemas refuse.
+  const chatSocket: Socket = connect(`${running.url}/chat`, { transports: ['websocket'], forceNew: true });
+  const voiceSocket: Socket = connect(`${running.url}/voice`, { transports: ['websocket'], forceNew: true });
+  await Promise.all(
+    [chatSocket, voiceSocket].map((s) => new Promise((r) => s.on('connect', () => r(undefined)))),
+  );
+  const socketRuns = runs - httpRuns;
+  const events = [
+    'call:start',
+    'call:text',
+    'call:audio',
+    'call:audio-end',
+    'call:dtmf',
+    'call:silence',
+    'call:end',
+  ];
+  let socketErrors = 0;
+  await fc.assert(
+    fc.asyncProperty(invalidFor(TurnEvent), fc.nat(events.length - 1), junk, async (turn, e, voice) => {
+      const chatReply = new Promise<unknown>((resolve) => {
+        const timer = setTimeout(() => resolve(undefined), 2000);
+        chatSocket.once('error', (err) => {
+          clearTimeout(timer);
+          resolve(err);
+        });
+      });
+      chatSocket.emit('turn', turn);
+      const got = (await chatReply) as { error?: { code?: string; message?: string } } | undefined;
+      const text = JSON.stringify(got ?? {});
+      if (!got?.error?.code || LEAK.test(text))
+        failures.push(`socket turn ${JSON.stringify(turn).slice(0, 80)} → ${text.slice(0, 120)}`);
+      else socketErrors += 1;
+      voiceSocket.emit(events[e] as string, voice);
+    }),
+    { numRuns: socketRuns, seed },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const alive = (await fetch(`${running.url}/healthz`)).ok;
+  chatSocket.close();
+  voiceSocket.close();
+  await running.close();
+  const byStatus = [...statuses]
+    .sort(([a], [b]) => a - b)
+    .map(([s, n]) => `${s}×${n}`)
+    .join(' ');
+  console.log(
+    `fuzz: ${httpRuns} HTTP + ${socketRuns} socket payloads in ${seconds.toFixed(1)} s (seed ${seed})`,
+  );
+  console.log(`  HTTP statuses: ${byStatus}`);
+  console.log(`  socket turns answered with an error in the shape: ${socketErrors}/${socketRuns}`);
+  console.log(
+    `  server alive afterwards: ${alive}; failures (non-4xx, bad shape, leaked internals): ${failures.length}`,
+  );
+  for (const f of failures.slice(0, 15)) console.log(`  ✗ ${f}`);
+  if (failures.length > 0 || !alive) process.exitCode = 1;
+}
