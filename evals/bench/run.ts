@@ -1,8 +1,9 @@
 /**
  * Benchmarks (speed and memory; quality is `npm run eval`).
- * Usage: npm run bench -- retrieval [--size N]   |   turn [--rounds N]   |   fuzz [--runs N] [--seed N]
+ * Usage: npm run bench -- retrieval [--size N]   |   turn [--rounds N]   |   fuzz [--runs N] [--seed N]   |   load [--chats N]
  */
 import { fuzzBench } from './fuzz.bench.ts';
+import { loadBench } from './load.bench.ts';
 import { retrievalBench } from './retrieval.bench.ts';
 import { turnBench } from './turn.bench.ts';
 
@@ -10,6 +11,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   retrieval: retrievalBench,
   turn: turnBench,
   fuzz: fuzzBench,
+  load: loadBench,
 };
 
 const [task = 'retrieval', ...rest] = process.argv.slice(2);

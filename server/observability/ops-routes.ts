@@ -55,5 +55,14 @@ export function opsRoutes(deps: {
     deps.channels.set(channel, on);
     res.json({ channels: deps.channels.state(), message: deps.channels.message });
   });
+  // Diagnostics: with node --expose-gc, an admin can collect garbage and read the heap (the load bench measures
+  // memory per idle session this way); otherwise the route does not exist.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc)
+    router.post('/api/admin/gc', admin, (_req, res) => {
+      gc();
+      const { heapUsed, rss } = process.memoryUsage();
+      res.json({ heapUsed, rss });
+    });
   return router;
 }
