@@ -4,13 +4,12 @@
  * connected. Reports turn latency p50/p95/p99, errors, and the server's memory per idle session.
  * Usage: npm run bench -- load [--chats 1000] [--arrival-s 20]
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { Auth } from '../../server/auth/auth.ts';
+import { type ServerProcess, startServerProcess } from '../../server/testing/server-process.ts';
 
 const FIRST = [
   '宝宝刚出生，要办哪些证',
@@ -29,42 +28,17 @@ function flag(args: string[], name: string, fallback: number): number {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(): Promise<{ url: string; proc: ChildProcess }> {
-  const port = await freePort();
-  const proc = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
+async function startServer(): Promise<ServerProcess> {
+  return startServerProcess(
+    {
       DATA_DIR: mkdtempSync(join(tmpdir(), 'yishi-load-')),
       // One address opens every chat here: the per-IP limits would stop the test, not a real crowd.
       RATE_LIMIT_IP_PER_MIN: '1000000',
       RATE_LIMIT_TURNS_PER_IP_PER_MIN: '1000000',
       AUTH_JWT_SECRET: SECRET,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    if (
-      await fetch(`${url}/healthz`)
-        .then((r) => r.ok)
-        .catch(() => false)
-    )
-      return { url, proc };
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('server did not start');
+    ['--expose-gc'],
+  );
 }
 
 const SECRET = 'load-bench-secret-of-at-least-32-characters';

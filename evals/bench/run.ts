@@ -1,7 +1,8 @@
 /**
  * Benchmarks (speed and memory; quality is `npm run eval`).
- * Usage: npm run bench -- retrieval [--size N]   |   turn [--rounds N]   |   fuzz [--runs N] [--seed N]   |   load [--chats N]
+ * Usage: npm run bench -- retrieval [--size N]   |   turn [--rounds N]   |   fuzz [--runs N] [--seed N]   |   load [--chats N]   |   crash [--sessions N]
  */
+import { crashBench } from './crash.bench.ts';
 import { fuzzBench } from './fuzz.bench.ts';
 import { loadBench } from './load.bench.ts';
 import { retrievalBench } from './retrieval.bench.ts';
@@ -12,6 +13,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   turn: turnBench,
   fuzz: fuzzBench,
   load: loadBench,
+  crash: crashBench,
 };
 
 const [task = 'retrieval', ...rest] = process.argv.slice(2);

@@ -2,15 +2,15 @@
  * Two yishi processes on one PostgreSQL and one Redis: a citizen chatting on node A and a hotline agent on node B
  * follow the same case live. Skipped, saying why, only where PostgreSQL or Redis cannot be reached.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'redis';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Auth } from '../auth/auth.ts';
+import { startServerProcess } from '../testing/server-process.ts';
 import { postgresReachable, TEST_DATABASE_URL, testSchema } from '../testing/test-postgres.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -36,32 +36,7 @@ if (!ready)
     `two-node test skipped: PostgreSQL (${TEST_DATABASE_URL}) or Redis (${REDIS_URL}) unreachable`,
   );
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startNode(env: Record<string, string>): Promise<{ url: string; proc: ChildProcess }> {
-  const port = await freePort();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    if (proc.exitCode !== null) throw new Error(`node exited with ${proc.exitCode}`);
-    const ok = await fetch(`${url}/healthz`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) return { url, proc };
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('node did not start in 120 s');
-}
+const startNode = (env: Record<string, string>) => startServerProcess(env);
 
 describe.skipIf(!ready)('two nodes on one PostgreSQL and one Redis', () => {
   const schema = testSchema();
