@@ -25,6 +25,8 @@ export const ConfigSchema = z.object({
   OPENAI_MODEL: z.string().min(1).optional(),
   /** The model's time budget per turn (all its calls together); past it the deterministic reply is used. */
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
+  /** A model call with no first token by then is given up (a slow endpoint); the turn answers without it. */
+  LLM_FIRST_TOKEN_MS: z.coerce.number().int().min(100).max(60_000).default(1500),
   /**
    * How the model is asked for JSON: `json_object` (OpenAI, Qwen, DeepSeek, vLLM, Ollama), `json_schema`
    * (endpoints with strict schemas), or `none` (the prompt alone asks for JSON).

@@ -42,7 +42,14 @@ export class LlmClient {
     readonly modelName: string,
     private readonly jsonMode: Config['LLM_JSON_MODE'],
     readonly timeoutMs: number,
+    /** No first token by then: the endpoint is slow, the turn goes on without it. */
+    private readonly firstTokenMs = 1500,
+    /** After a timeout or an unreachable endpoint, calls fail at once for this long (a circuit breaker). */
+    private readonly breakerMs = 30_000,
   ) {}
+
+  /** Until when calls fail at once (the endpoint just timed out or was unreachable). */
+  private openUntil = 0;
 
   async structured<T>(call: StructuredCall<T>): Promise<{ value: T; trace: LlmTrace }> {
     const started = performance.now();
@@ -54,6 +61,10 @@ export class LlmClient {
       attempts: 0,
     };
     let last: { reason: LlmFailureReason; error: unknown } = { reason: 'timeout', error: undefined };
+    if (Date.now() < this.openUntil) {
+      trace.failure = 'unavailable';
+      throw new LlmFailure('unavailable', trace, undefined);
+    }
     for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
       const remaining = call.deadline - Date.now();
       if (remaining < (attempt === 1 ? 1 : MIN_ATTEMPT_MS)) break;
@@ -70,18 +81,37 @@ export class LlmClient {
     }
     trace.ms = Math.round(performance.now() - started);
     trace.failure = last.reason;
+    if (last.reason === 'timeout' || last.reason === 'network') this.openUntil = Date.now() + this.breakerMs;
     throw new LlmFailure(last.reason, trace, last.error);
   }
 
   private async once<T>(call: StructuredCall<T>, remainingMs: number, trace: LlmTrace): Promise<T> {
     const messages = [new SystemMessage(call.prompt.system), new HumanMessage(call.prompt.user)];
-    const stream = await this.model.stream(messages, {
-      signal: AbortSignal.timeout(remainingMs),
-      ...this.responseFormat(call),
-    });
+    // Two clocks: the turn's remaining budget, and the first token (a slow endpoint is given up early).
+    const controller = new AbortController();
+    const timeout = (label: string) => () => controller.abort(new DOMException(label, 'TimeoutError'));
+    const budget = setTimeout(timeout('turn budget'), remainingMs);
+    const firstToken = setTimeout(timeout('no first token'), Math.min(this.firstTokenMs, remainingMs));
+    try {
+      return await this.read(call, messages, controller.signal, firstToken, trace);
+    } finally {
+      clearTimeout(budget);
+      clearTimeout(firstToken);
+    }
+  }
+
+  private async read<T>(
+    call: StructuredCall<T>,
+    messages: (SystemMessage | HumanMessage)[],
+    signal: AbortSignal,
+    firstToken: NodeJS.Timeout,
+    trace: LlmTrace,
+  ): Promise<T> {
+    const stream = await this.model.stream(messages, { signal, ...this.responseFormat(call) });
     let text = '';
     let streamed = '';
     for await (const chunk of stream) {
+      clearTimeout(firstToken);
       if (typeof chunk.content === 'string') text += chunk.content;
       const usage = chunk.usage_metadata;
       if (usage)
@@ -171,5 +201,11 @@ export function createLlmClient(config: Config): LlmClient | undefined {
     streaming: true,
     streamUsage: true,
   });
-  return new LlmClient(model, config.OPENAI_MODEL, config.LLM_JSON_MODE, config.LLM_TIMEOUT_MS);
+  return new LlmClient(
+    model,
+    config.OPENAI_MODEL,
+    config.LLM_JSON_MODE,
+    config.LLM_TIMEOUT_MS,
+    config.LLM_FIRST_TOKEN_MS,
+  );
 }

@@ -9,6 +9,7 @@ export const LlmFailureReason = z.enum([
   'malformed',
   'invalid',
   'refused',
+  'unavailable',
 ]);
 export type LlmFailureReason = z.infer<typeof LlmFailureReason>;
 

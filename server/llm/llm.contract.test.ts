@@ -299,3 +299,31 @@ describe('LLM path (contract tests against a local OpenAI-compatible server)', (
     expect(reply.reply.startsWith('您好！')).toBe(true);
   });
 });
+
+describe('a slow or dead model endpoint (contract, local test server)', () => {
+  it('gives up a call with no first token early, then fails at once while the breaker is open', async () => {
+    const server = await startOpenAiTestServer(() => ({ delayMs: 5000, content: '{}' }));
+    closers.push(() => server.close());
+    const llm = createLlmClient(
+      loadConfig({
+        OPENAI_BASE_URL: server.url,
+        OPENAI_API_KEY: 'k',
+        OPENAI_MODEL: 'slow',
+        LLM_FIRST_TOKEN_MS: '300',
+      }),
+    );
+    if (!llm) throw new Error('no client');
+    const call = {
+      prompt: { id: 'citizen-answer', version: 1, system: 's', user: 'u' },
+      schema: (await import('zod')).z.object({}),
+      deadline: Date.now() + 8000,
+    } as Parameters<typeof llm.structured>[0];
+    // Given up before the endpoint's 5 s answer (not a speed target: the bench measures those).
+    const started = performance.now();
+    await expect(llm.structured(call)).rejects.toMatchObject({ reason: 'timeout' });
+    expect(performance.now() - started).toBeLessThan(4000);
+    // The breaker is open: no second request reaches the endpoint.
+    await expect(llm.structured(call)).rejects.toMatchObject({ reason: 'unavailable' });
+    expect(server.requests).toHaveLength(1);
+  });
+});
