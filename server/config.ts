@@ -11,6 +11,17 @@ const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().opti
  * The environment, parsed once at start-up. A bad value stops start-up with a message naming the
  * variable. Scale-out switches are optional: without them yishi runs on embedded defaults.
  */
+/** A comma-separated setting as a list of its trimmed, non-empty items. */
+const commaList = z
+  .string()
+  .default('')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -61,16 +72,7 @@ export const ConfigSchema = z.object({
    * frame's `frame-ancestors`, and the only origins the chat talks to over postMessage. yishi's own origin is always
    * allowed (the demo portal).
    */
-  PORTAL_ORIGINS: z
-    .string()
-    .default('')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((o) => o.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.url().transform((u) => new URL(u).origin))),
+  PORTAL_ORIGINS: commaList.pipe(z.array(z.url().transform((u) => new URL(u).origin))),
   /**
    * The telephony gateway's shared key for the `/voice` socket namespace (docs/voice-protocol.md). Unset: only
    * a gateway on this machine (loopback) may connect.
@@ -101,16 +103,7 @@ export const ConfigSchema = z.object({
   /** Behind a reverse proxy: express's `trust proxy` (a hop count, or addresses), so limits see the client's IP. */
   TRUST_PROXY: z.string().optional(),
   /** Channels answering only with CHANNEL_OFF_MESSAGE (the kill switch): widget, api, copilot, voice. */
-  CHANNELS_OFF: z
-    .string()
-    .default('')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((c) => c.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.enum(['widget', 'api', 'copilot', 'voice']))),
+  CHANNELS_OFF: commaList.pipe(z.array(z.enum(['widget', 'api', 'copilot', 'voice']))),
   CHANNEL_OFF_MESSAGE: z.string().min(4).max(200).optional(),
   /** A bearer token for /metrics; unset: /metrics is open (keep it on the internal network). */
   METRICS_TOKEN: z.string().min(16).optional(),
