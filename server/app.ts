@@ -11,7 +11,6 @@ import { type AnswerOptions, AnswerService } from './answer/answer-service.ts';
 import { IdempotentAnswers } from './answer/idempotent-answers.ts';
 import type { Auth } from './auth/auth.ts';
 import { CaseFeed } from './cases/case-feed.ts';
-import type { CaseStore } from './copilot/case-store.ts';
 import { attachCopilotNamespace } from './copilot/copilot-namespace.ts';
 import { copilotRoutes } from './copilot/copilot-routes.ts';
 import { CopilotService } from './copilot/copilot-service.ts';
@@ -33,12 +32,11 @@ import { apiCors, inlineScriptHashes, securityHeaders } from './http/security.ts
 import { ChannelSwitch } from './observability/channel-switch.ts';
 import { Metrics } from './observability/metrics.ts';
 import { type Check, opsRoutes } from './observability/ops-routes.ts';
-import type { ConsentStore } from './shared-data/consent.ts';
 import { ExchangeClient } from './shared-data/exchange-client.ts';
 import { sandboxExchange } from './shared-data/sandbox/sandbox-exchange.ts';
 import { SharedPrefill } from './shared-data/shared-prefill.ts';
 import { attachChatNamespace } from './socket/chat-namespace.ts';
-import type { SessionStore } from './stores/session.types.ts';
+import type { Store } from './stores/session.types.ts';
 import type { Asr } from './voice/speech/asr.ts';
 import { EspeakTts, type Tts } from './voice/speech/tts.ts';
 import { attachVoiceNamespace } from './voice/voice-namespace.ts';
@@ -52,7 +50,7 @@ const WIDGET_DIR = join(import.meta.dirname, '..', 'widget');
 export interface AppDeps {
   knowledge: Knowledge;
   /** Sessions, turns, feedback, consents and the audit log (SQLite by default). */
-  store: SessionStore & ConsentStore & CaseStore;
+  store: Store;
   logger: Logger;
   /** The model and 敏感词 (from config); without a model every reply is deterministic. */
   answer?: AnswerOptions;
@@ -82,7 +80,7 @@ export interface App {
   http: HttpServer;
   io: Server;
   answers: AnswerService;
-  store: SessionStore & ConsentStore & CaseStore;
+  store: Store;
   /** What each case's followers receive (set `clustered` once rooms span nodes). */
   feed: CaseFeed;
   /** What /readyz checks; start-up adds what it attaches later (Redis). */

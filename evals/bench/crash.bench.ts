@@ -11,15 +11,11 @@ import { Auth } from '../../server/auth/auth.ts';
 import { loadRegistry } from '../../server/shared-data/sandbox/sandbox-exchange.ts';
 import { type ServerProcess, startServerProcess } from '../../server/testing/server-process.ts';
 import { postgresReachable, TEST_DATABASE_URL, testSchema } from '../../server/testing/test-postgres.ts';
+import { numberFlag } from './bench-args.ts';
 
 const SECRET = 'crash-bench-secret-of-at-least-32-characters';
 const SOURCES = ['population-register', 'elicence-marriage', 'birth-record'];
 const NAMES = ['林小满', '周安然', '吴一诺', '郑可心', '王乐天'];
-
-function flag(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-}
 
 interface Acked {
   sessionId: string;
@@ -145,8 +141,8 @@ async function crashOnce(
 }
 
 export async function crashBench(args: string[]): Promise<void> {
-  const sessions = flag(args, 'sessions', 20);
-  const killAfter = flag(args, 'kill-after-ms', 2500);
+  const sessions = numberFlag(args, 'sessions', 20);
+  const killAfter = numberFlag(args, 'kill-after-ms', 2500);
   const base = {
     AUTH_JWT_SECRET: SECRET,
     RATE_LIMIT_IP_PER_MIN: '1000000',
@@ -164,18 +160,14 @@ export async function crashBench(args: string[]): Promise<void> {
     return;
   }
   const schema = testSchema();
-  const pg = await import('pg');
-  const client = new pg.default.Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  await client.query(`CREATE SCHEMA ${schema.schema}`);
-  await client.end();
+  await schema.create();
   try {
     await crashOnce(
       'PostgreSQL',
       {
         ...base,
         DATA_DIR: mkdtempSync(join(tmpdir(), 'yishi-crash-')),
-        DATABASE_URL: `${TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${schema.schema}`)}`,
+        DATABASE_URL: schema.url,
       },
       sessions,
       killAfter,

@@ -14,6 +14,7 @@ import { createLlmClient } from '../../server/llm/llm-client.ts';
 import { startOpenAiTestServer } from '../../server/llm/testing/openai-test-server.ts';
 import { openStore } from '../../server/stores/open-store.ts';
 import { startServerProcess } from '../../server/testing/server-process.ts';
+import { numberFlag } from './bench-args.ts';
 
 const QUESTIONS = [
   '宝宝刚出生，要办哪些证',
@@ -22,11 +23,6 @@ const QUESTIONS = [
   '在哪里办？',
   '社保卡丢了怎么补办',
 ];
-
-function flag(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-}
 
 async function modelFault(
   knowledge: Knowledge,
@@ -112,7 +108,7 @@ function databaseUnreachable(): Promise<void> {
 }
 
 export async function faultsBench(args: string[]): Promise<void> {
-  const turns = flag(args, 'turns', 10);
+  const turns = numberFlag(args, 'turns', 10);
   console.log('faults:');
   const knowledge = await buildKnowledge();
   await modelFault(knowledge, 'endpoint down (connection refused)', 'http://127.0.0.1:1/v1', turns);

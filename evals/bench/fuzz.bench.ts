@@ -17,15 +17,11 @@ import { SearchQuery } from '../../server/http/routes/search.schema.ts';
 import { ConsentRequest } from '../../server/shared-data/consent.ts';
 import { TurnEvent } from '../../server/socket/turn.schema.ts';
 import { startApp, TEST_AUTH } from '../../server/testing/start-app.ts';
+import { numberFlag } from './bench-args.ts';
 
 /** Signs of internals leaking: stack frames, file paths, JS error names, SQL. */
 const LEAK =
   /\bat [\w.<>]+ \(|\/work\/|node_modules|\.ts:\d+|TypeError|ReferenceError|SyntaxError:|SQLITE|relation "|kysely|ECONN/i;
-
-function flag(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-}
 
 /** Anything JSON or not quite: values, broken text, huge strings, prototype tricks. */
 const junk = fc.oneof(
@@ -57,8 +53,8 @@ interface Target {
 }
 
 export async function fuzzBench(args: string[]): Promise<void> {
-  const runs = flag(args, 'runs', 10_000);
-  const seed = flag(args, 'seed', 20261124);
+  const runs = numberFlag(args, 'runs', 10_000);
+  const seed = numberFlag(args, 'seed', 20261124);
   const running = await startApp(':memory:', {}, [], {
     limits: { ipPerMinute: 1e9, turnsPerSessionPerMinute: 1e9, turnsPerIpPerMinute: 1e9 },
   });

@@ -8,6 +8,7 @@ import { table } from '../lib/report.ts';
 import { MiniSearchBm25 } from '../peers/minisearch-bm25.ts';
 import { RetrievalRow } from '../runners/retrieval.schema.ts';
 import { evaluateSystems, RETRIEVAL_DATASET, type SystemQuality, systems } from '../runners/retrieval.ts';
+import { numberFlag } from './bench-args.ts';
 import { syntheticChunks } from './synthetic-chunks.ts';
 
 interface Measured {
@@ -139,8 +140,7 @@ async function benchAt(
  * Usage: npm run bench -- retrieval [--size 100000]
  */
 export async function retrievalBench(args: string[]): Promise<void> {
-  const sizeFlag = args.indexOf('--size');
-  const size = sizeFlag >= 0 ? Number(args[sizeFlag + 1]) : 100_000;
+  const size = numberFlag(args, 'size', 100_000);
   const catalog = loadCatalog();
   const rows = readJsonl(RETRIEVAL_DATASET, RetrievalRow);
   console.log(

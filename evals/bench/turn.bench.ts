@@ -10,6 +10,7 @@ import { buildKnowledge, DEFAULT_CATALOG_DIR, loadCatalog } from '../../knowledg
 import { AnswerService } from '../../server/answer/answer-service.ts';
 import { openStore } from '../../server/stores/open-store.ts';
 import { table } from '../lib/report.ts';
+import { numberFlag, quantile } from './bench-args.ts';
 
 const DATASETS = join(import.meta.dirname, '..', 'datasets');
 
@@ -26,14 +27,8 @@ function conversations(): string[][] {
   return [...dialogues, ...firsts];
 }
 
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-}
-
 export async function turnBench(args: string[]): Promise<void> {
-  const roundsAt = args.indexOf('--rounds');
-  const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
+  const rounds = numberFlag(args, 'rounds', 3);
   const dirs = [DEFAULT_CATALOG_DIR];
   const knowledge = await buildKnowledge(loadCatalog(dirs));
   const store = await openStore({ sqlite: ':memory:' });

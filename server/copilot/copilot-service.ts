@@ -7,16 +7,13 @@ import { issueCaseCode, sessionOfCaseCode } from '../form/case-code.ts';
 import { checkFieldValue } from '../form/field-value.ts';
 import { newForm } from '../form/fill.ts';
 import { formView } from '../form/form-view.ts';
-import type { ConsentStore } from '../shared-data/consent.ts';
-import type { SessionState, SessionStore } from '../stores/session.types.ts';
-import type { CaseAccess, CaseStore } from './case-store.ts';
+import type { SessionState, Store } from '../stores/session.types.ts';
+import type { CaseAccess } from './case-store.ts';
 import { type CopilotPanels, callerLines, copilotPanels } from './panels.ts';
 import { callerWarnings } from './warnings.ts';
 import type { WorkOrder, WorkOrderInput } from './work-order.schema.ts';
 import { draftWorkOrder } from './work-order.ts';
 import type { ExportResult, WorkOrderExport } from './work-order-export.ts';
-
-type Store = SessionStore & ConsentStore & CaseStore;
 
 /**
  * The hotline agent's side of a case. An agent sees only the cases they opened, entered by case code with the

@@ -44,13 +44,9 @@ describe.skipIf(!ready)('two nodes on one PostgreSQL and one Redis', () => {
   let a = '';
   let b = '';
   beforeAll(async () => {
-    const pg = await import('pg');
-    const client = new pg.default.Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    await client.query(`CREATE SCHEMA ${schema.schema}`);
-    await client.end();
+    await schema.create();
     const env = {
-      DATABASE_URL: `${TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${schema.schema}`)}`,
+      DATABASE_URL: schema.url,
       REDIS_URL,
       AUTH_JWT_SECRET: SECRET,
       // One data folder: node A builds the retrieval index, node B loads it.

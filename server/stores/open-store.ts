@@ -9,7 +9,7 @@ import type { Database as Tables } from './sql/database.ts';
 import { migrations } from './sql/migrations.ts';
 import { SqlStore } from './sql/sql-store.ts';
 
-export type { Store } from './sql/sql-store.ts';
+export type { Store } from './session.types.ts';
 
 export type StoreTarget =
   | { sqlite: string }

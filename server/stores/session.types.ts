@@ -1,7 +1,9 @@
 import type { FactValue } from '../../knowledge/model/condition.schema.ts';
+import type { CaseStore } from '../copilot/case-store.ts';
 import type { FeedbackRecord } from '../feedback/feedback.schema.ts';
 import type { FormState } from '../form/form-state.ts';
 import type { LlmTrace } from '../llm/llm-trace.ts';
+import type { ConsentStore } from '../shared-data/consent.ts';
 
 /** What yishi remembers of one conversation between turns. */
 export interface SessionState {
@@ -45,7 +47,10 @@ export interface TurnRecord {
   createdAt: string;
 }
 
-/** Storage for sessions, turns and idempotent replies; SQLite by default, PostgreSQL later. */
+/** Everything yishi stores: sessions, consents and the audit log, cases and work orders. */
+export type Store = SessionStore & ConsentStore & CaseStore;
+
+/** Storage for sessions, turns and idempotent replies; SQLite by default, PostgreSQL with DATABASE_URL. */
 export interface SessionStore {
   getSession(id: string): Promise<SessionState | undefined>;
   saveSession(session: SessionState): Promise<void>;
@@ -62,10 +67,10 @@ export interface SessionStore {
   saveFeedback(feedback: FeedbackRecord): Promise<void>;
   /** Ratings, newest first. */
   listFeedback(since: string | undefined): Promise<FeedbackRecord[]>;
-  /** The stored answer to a client turn id, for idempotent socket turns. */
   /** A short case code that resumes a session on another device or channel, until it expires. */
   saveCaseCode(code: string, sessionId: string, expiresAt: string): Promise<void>;
   findCaseCode(code: string): Promise<{ sessionId: string; expiresAt: string } | undefined>;
+  /** The stored answer to a client turn id, for idempotent socket turns. */
   getReply(turnId: string): Promise<unknown | undefined>;
   /**
    * Removes a person's conversation: the session (and its form draft), its turns, stored replies, ratings and

@@ -18,17 +18,28 @@ export async function postgresReachable(): Promise<boolean> {
   }
 }
 
-/** A schema of one's own for a test run, and a function that drops it. */
-export function testSchema(): { schema: string; drop(): Promise<void> } {
+/**
+ * A schema of one's own for a test run: `url` is DATABASE_URL for a server process working in it (after
+ * `create`), `drop` removes it with everything in it.
+ */
+export function testSchema(): {
+  schema: string;
+  url: string;
+  create(): Promise<void>;
+  drop(): Promise<void>;
+} {
   const schema = `yishi_test_${randomBytes(4).toString('hex')}`;
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    await client.query(sql);
+    await client.end();
+  };
   return {
     schema,
-    async drop() {
-      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-    },
+    url: `${TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+    create: () => run(`CREATE SCHEMA ${schema}`),
+    drop: () => run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`),
   };
 }
 

@@ -4,12 +4,9 @@ import { WorkOrder } from '../../copilot/work-order.schema.ts';
 import { FeedbackRecord } from '../../feedback/feedback.schema.ts';
 import { entryHash, GENESIS } from '../../shared-data/audit-chain.ts';
 import { AuditEntry, Consent, type ConsentStore } from '../../shared-data/consent.ts';
-import type { SessionState, SessionStore, TurnRecord } from '../session.types.ts';
+import type { SessionState, Store, TurnRecord } from '../session.types.ts';
 import { SessionStateSchema, TurnRecordSchema } from '../session-state.schema.ts';
 import type { Database, Dialect } from './database.ts';
-
-/** Everything yishi stores, for sessions, consents and cases alike. */
-export type Store = SessionStore & ConsentStore & CaseStore;
 
 const json = JSON.stringify;
 
