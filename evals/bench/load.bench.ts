@@ -51,8 +51,6 @@ async function serverMemory(url: string): Promise<{ heap: number; rss: number }>
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 export async function loadBench(args: string[]): Promise<void> {
   const chats = numberFlag(args, 'chats', 1000);

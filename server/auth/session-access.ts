@@ -18,10 +18,13 @@ export async function accessSession(
   const session = await answers.getSession(id);
   const token = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
   const principal = token ? await auth.verify(token) : undefined;
-  if (session.owner) {
-    if (!principal) throw new YishiError('unauthorized', 'auth', '需要登录后访问');
-    if (principal.subject !== session.owner)
-      throw new YishiError('forbidden', 'session', '这个会话不属于当前登录的用户');
-  }
+  if (session.owner) assertOwner(session, principal);
   return { session, ...(principal ? { principal } : {}) };
+}
+
+/** The one rule: an owned session is its owner's alone (401 without a login, 403 for anyone else). */
+export function assertOwner(session: SessionState, principal: Principal | undefined, area = 'session'): void {
+  if (!principal) throw new YishiError('unauthorized', 'auth', '需要登录后访问');
+  if (session.owner && session.owner !== principal.subject)
+    throw new YishiError('forbidden', area, '这个会话不属于当前登录的用户');
 }

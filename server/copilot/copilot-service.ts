@@ -4,8 +4,7 @@ import { YishiError } from '../../knowledge/yishi-error.ts';
 import type { AnswerService } from '../answer/answer-service.ts';
 import type { ChatAnswer } from '../answer/chat-answer.ts';
 import { issueCaseCode, sessionOfCaseCode } from '../form/case-code.ts';
-import { checkFieldValue } from '../form/field-value.ts';
-import { newForm } from '../form/fill.ts';
+import { draftOf, setFieldValue } from '../form/form-draft.ts';
 import { formView } from '../form/form-view.ts';
 import type { SessionState, Store } from '../stores/session.types.ts';
 import type { CaseAccess } from './case-store.ts';
@@ -100,21 +99,11 @@ export class CopilotService {
   /** The agent corrects or fills a form field from the call. */
   async setField(agent: string, sessionId: string, key: string, value: string | number | boolean) {
     const session = await this.session(agent, sessionId);
-    const bundleId = session.form?.bundleId ?? session.bundleId;
-    if (!bundleId) throw new YishiError('not_found', 'form', '这个案件还没有确定要办的事，暂无表单');
-    if (!session.form || session.form.bundleId !== bundleId) session.form = newForm(bundleId);
-    if (session.form.submission) throw new YishiError('conflict', 'form', '申请已提交，不能再修改');
-    const field = this.knowledge.catalog.bundles.get(bundleId)?.form.fields.find((f) => f.key === key);
-    if (!field) throw new YishiError('not_found', 'form', `表单里没有“${key}”这一项`);
-    const checked = checkFieldValue(field, value);
-    if (!checked.ok) throw new YishiError('invalid', 'form', checked.message);
-    session.form.fields[key] = {
-      value: checked.value,
-      source: { kind: 'agent', at: now() },
-      status: 'prefilled',
-    };
+    const form = draftOf(session);
+    // The agent heard it; the person still confirms it (prefilled, not confirmed).
+    setFieldValue(this.knowledge.catalog, form, key, value, 'agent', 'prefilled');
     await this.store.saveSession(session);
-    return formView(this.knowledge.catalog, bundleId, session.form);
+    return formView(this.knowledge.catalog, form.bundleId, form);
   }
 
   async workOrderDraft(agent: string, sessionId: string): Promise<WorkOrderInput> {

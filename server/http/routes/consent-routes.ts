@@ -6,6 +6,7 @@ import { YishiError } from '../../../knowledge/yishi-error.ts';
 import type { AnswerService } from '../../answer/answer-service.ts';
 import type { Auth, Principal } from '../../auth/auth.ts';
 import { requireRole } from '../../auth/require-role.ts';
+import { assertOwner } from '../../auth/session-access.ts';
 import { formView } from '../../form/form-view.ts';
 import { type Consent, ConsentRequest, type ConsentStore } from '../../shared-data/consent.ts';
 import type { SharedPrefill } from '../../shared-data/shared-prefill.ts';
@@ -36,11 +37,9 @@ export function consentRoutes(deps: {
     principal: Principal | undefined,
     bind: boolean,
   ): Promise<SessionState> {
-    if (!principal) throw new YishiError('unauthorized', 'auth', '需要登录后访问');
     const session = await answers.getSession(id);
-    if (session.owner && session.owner !== principal.subject)
-      throw new YishiError('forbidden', 'consent', '这个会话不属于当前登录的用户');
-    if (!session.owner && bind) {
+    assertOwner(session, principal, 'consent');
+    if (!session.owner && bind && principal) {
       session.owner = principal.subject;
       await store.saveSession(session);
     }

@@ -7,8 +7,7 @@ import type { AnswerService } from '../../answer/answer-service.ts';
 import type { Auth } from '../../auth/auth.ts';
 import { accessSession } from '../../auth/session-access.ts';
 import { issueCaseCode, sessionOfCaseCode } from '../../form/case-code.ts';
-import { checkFieldValue } from '../../form/field-value.ts';
-import { newForm } from '../../form/fill.ts';
+import { assertEditable, draftOf, fieldOf, formBundleOf, setFieldValue } from '../../form/form-draft.ts';
 import type { FormState } from '../../form/form-state.ts';
 import { formView } from '../../form/form-view.ts';
 import { receiptHtml, type Submission, submitForm } from '../../form/submission.ts';
@@ -38,16 +37,7 @@ export function formRoutes(deps: {
   async function load(req: Request): Promise<{ session: SessionState; form: FormState }> {
     const { id } = parsePayload(Params, req.params, 'form');
     const { session } = await accessSession(answers, auth, req, id);
-    const bundleId = session.form?.bundleId ?? session.bundleId;
-    if (!bundleId) throw new YishiError('not_found', 'form', '这个会话还没有确定要办的事，暂无表单');
-    if (!session.form || session.form.bundleId !== bundleId) session.form = newForm(bundleId);
-    return { session, form: session.form };
-  }
-
-  function fieldOf(form: FormState, key: string) {
-    const field = catalog.bundles.get(form.bundleId)?.form.fields.find((f) => f.key === key);
-    if (!field) throw new YishiError('not_found', 'form', `表单里没有“${key}”这一项`);
-    return field;
+    return { session, form: draftOf(session) };
   }
 
   const view = (form: FormState) => formView(catalog, form.bundleId, form);
@@ -55,23 +45,14 @@ export function formRoutes(deps: {
   router.get('/sessions/:id/form', async (req, res) => {
     const { id } = parsePayload(Params, req.params, 'session');
     const { session } = await accessSession(answers, auth, req, id);
-    const bundleId = session.form?.bundleId ?? session.bundleId;
-    if (!bundleId) throw new YishiError('not_found', 'form', '这个会话还没有确定要办的事，暂无表单');
-    res.json(formView(catalog, bundleId, session.form));
+    res.json(formView(catalog, formBundleOf(session), session.form));
   });
 
   router.put('/sessions/:id/form/fields/:key', async (req, res) => {
     const { key } = parsePayload(FieldParams, req.params, 'form');
     const { value } = parsePayload(SetValue, req.body, 'form');
     const { session, form } = await load(req);
-    if (form.submission) throw new YishiError('conflict', 'form', '申请已提交，不能再修改');
-    const checked = checkFieldValue(fieldOf(form, key), value);
-    if (!checked.ok) throw new YishiError('invalid', 'form', checked.message);
-    form.fields[key] = {
-      value: checked.value,
-      source: { kind: 'person', at: new Date().toISOString() },
-      status: 'confirmed',
-    };
+    setFieldValue(catalog, form, key, value, 'person', 'confirmed');
     await store.saveSession(session);
     res.json(view(form));
   });
@@ -79,7 +60,7 @@ export function formRoutes(deps: {
   router.post('/sessions/:id/form/fields/:key/confirm', async (req, res) => {
     const { key } = parsePayload(FieldParams, req.params, 'form');
     const { session, form } = await load(req);
-    fieldOf(form, key);
+    fieldOf(catalog, form, key);
     const state = form.fields[key];
     if (state?.value == null) throw new YishiError('invalid', 'form', '这一项还没有内容，不能确认');
     state.status = 'confirmed';
@@ -90,8 +71,8 @@ export function formRoutes(deps: {
   router.delete('/sessions/:id/form/fields/:key', async (req, res) => {
     const { key } = parsePayload(FieldParams, req.params, 'form');
     const { session, form } = await load(req);
-    if (form.submission) throw new YishiError('conflict', 'form', '申请已提交，不能再修改');
-    fieldOf(form, key);
+    assertEditable(form);
+    fieldOf(catalog, form, key);
     delete form.fields[key];
     await store.saveSession(session);
     res.json(view(form));

@@ -1,9 +1,9 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { CaseAccess, CaseStore } from '../../copilot/case-store.ts';
+import type { CaseAccess } from '../../copilot/case-store.ts';
 import { WorkOrder } from '../../copilot/work-order.schema.ts';
 import { FeedbackRecord } from '../../feedback/feedback.schema.ts';
 import { entryHash, GENESIS } from '../../shared-data/audit-chain.ts';
-import { AuditEntry, Consent, type ConsentStore } from '../../shared-data/consent.ts';
+import { AuditEntry, Consent } from '../../shared-data/consent.ts';
 import type { SessionState, Store, TurnRecord } from '../session.types.ts';
 import { SessionStateSchema, TurnRecordSchema } from '../session-state.schema.ts';
 import type { Database, Dialect } from './database.ts';

@@ -2,7 +2,7 @@
 export class CopilotApi {
   constructor(private readonly token: () => string | undefined) {}
 
-  async call<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
     const token = this.token();
     const res = await fetch(`/api${path}`, {
       method,
