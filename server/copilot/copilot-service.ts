@@ -9,7 +9,6 @@ import { formView } from '../form/form-view.ts';
 import type { SessionState, Store } from '../stores/session.types.ts';
 import type { CaseAccess } from './case-store.ts';
 import { type CopilotPanels, callerLines, copilotPanels } from './panels.ts';
-import { callerWarnings } from './warnings.ts';
 import type { WorkOrder, WorkOrderInput } from './work-order.schema.ts';
 import { draftWorkOrder } from './work-order.ts';
 import type { ExportResult, WorkOrderExport } from './work-order-export.ts';
@@ -113,7 +112,7 @@ export class CopilotService {
     const filled = Object.values(session.form?.fields ?? {}).filter((f) => f.value != null).length;
     return draftWorkOrder({
       lines: callerLines(session),
-      warnings: callerWarnings(callerLines(session)),
+      warnings: panels.warnings,
       plan: panels.plan,
       outcomes: turns.map((t) => t.outcome),
       formFilled: filled,

@@ -36,35 +36,8 @@ export function copilotPanels(
   answer?: ChatAnswer,
 ): CopilotPanels {
   const lines = callerLines(session);
-  const said = lines.join('。');
-  const ranked = knowledge.router.rank(said, session.region).slice(0, 3);
-  // The assistant may not have settled on a bundle (a complaint or a call for a supervisor came first): the
-  // copilot names one only when the caller said its name or an alias outright (办退休), never on looser cues.
-  const decision = session.bundleId ? undefined : knowledge.router.route(said, session.region);
-  const named = decision?.kind === 'bundle' && decision.ranked[0]?.aliasHit ? decision.bundleId : undefined;
-  // A complaint, praise or suggestion is about how something went — a road, a noisy shop — and names a 一件事
-  // only by saying it outright or by strong evidence (four times the router's own minimum score).
-  const aboutService = !['投诉', '表扬', '建议'].includes(categoryOf(lines, callerWarnings(lines)));
-  const clearly = (id: string) => {
-    const r = ranked.find((x) => x.bundleId === id);
-    return Boolean(r && (r.aliasHit || r.score >= SEARCH_CONFIG.routing.minScore * 4));
-  };
-  const settled =
-    session.bundleId && (aboutService || clearly(session.bundleId)) ? session.bundleId : undefined;
-  const bundleId = settled ?? named;
-  const total = ranked.reduce((sum, r) => sum + Math.max(0, r.score), 0);
-  const bundles = ranked
-    .filter((r) => r.score > 0)
-    .map((r) => ({
-      id: r.bundleId,
-      name: r.name,
-      confidence: total > 0 ? Math.round((r.score / total) * 100) / 100 : 0,
-      chosen: r.bundleId === bundleId,
-    }));
-  if (bundleId && !bundles.some((b) => b.chosen)) {
-    const name = knowledge.catalog.bundles.get(bundleId)?.name ?? bundleId;
-    bundles.unshift({ id: bundleId, name, confidence: 0, chosen: true });
-  }
+  const warnings = callerWarnings(lines);
+  const { bundleId, bundles } = bundlesOf(knowledge, session, lines, warnings);
   const plan = bundleId
     ? makePlan(knowledge.catalog, {
         bundleId,
@@ -89,8 +62,49 @@ export function copilotPanels(
       : {}),
     replyDraft: replyDraft(plan, answer),
     ...(formBundle ? { form: formView(knowledge.catalog, formBundle, session.form) } : {}),
-    warnings: callerWarnings(lines),
+    warnings,
   };
+}
+
+/**
+ * The bundle the case is about and the top three candidates with their share of the routing score, from one
+ * routing of everything the caller said.
+ */
+function bundlesOf(
+  knowledge: Knowledge,
+  session: SessionState,
+  lines: readonly string[],
+  warnings: readonly WarningKind[],
+): { bundleId: string | undefined; bundles: CopilotPanels['bundles'] } {
+  const decision = knowledge.router.route(lines.join('。'), session.region);
+  const ranked = decision.ranked.slice(0, 3);
+  // The assistant may not have settled on a bundle (a complaint or a call for a supervisor came first): the
+  // copilot names one only when the caller said its name or an alias outright (办退休), never on looser cues.
+  const named = decision.kind === 'bundle' && decision.ranked[0]?.aliasHit ? decision.bundleId : undefined;
+  // A complaint, praise or suggestion is about how something went — a road, a noisy shop — and names a 一件事
+  // only by saying it outright or by strong evidence (four times the router's own minimum score).
+  const aboutService = !['投诉', '表扬', '建议'].includes(categoryOf(lines, warnings));
+  const clearly = (id: string) => {
+    const r = ranked.find((x) => x.bundleId === id);
+    return Boolean(r && (r.aliasHit || r.score >= SEARCH_CONFIG.routing.minScore * 4));
+  };
+  const settled =
+    session.bundleId && (aboutService || clearly(session.bundleId)) ? session.bundleId : undefined;
+  const bundleId = settled ?? (session.bundleId ? undefined : named);
+  const total = ranked.reduce((sum, r) => sum + Math.max(0, r.score), 0);
+  const bundles = ranked
+    .filter((r) => r.score > 0)
+    .map((r) => ({
+      id: r.bundleId,
+      name: r.name,
+      confidence: total > 0 ? Math.round((r.score / total) * 100) / 100 : 0,
+      chosen: r.bundleId === bundleId,
+    }));
+  if (bundleId && !bundles.some((b) => b.chosen)) {
+    const name = knowledge.catalog.bundles.get(bundleId)?.name ?? bundleId;
+    bundles.unshift({ id: bundleId, name, confidence: 0, chosen: true });
+  }
+  return { bundleId, bundles };
 }
 
 /** Sentences an agent reads out: the answer without citations or markup, at most six short sentences. */
