@@ -13,26 +13,36 @@ const MEASURE =
  * — phone and hotline numbers, ID numbers, codes — read one by one (12345 → 一二三四五), long ones in groups.
  */
 export function listeningText(text: string): string {
-  let t = text
-    // Citations are for reading: the spoken answer names no [1] and no 依据 line.
-    .replace(/^依据[:：].*$/gm, '')
-    .replace(/\[\d+\]\s*/g, '')
-    .replace(/\s*(?:https?:\/\/|www\.)[\w\-./?%&=#:~+]+\s*/gi, '网站')
-    .replace(/(网址|网站|链接)[:：]?网站/g, '网站')
-    .replace(/\*\*|__|`|#+\s/g, '')
-    .replace(/^\s*(?:[-*•·]|\d+[.、)]|[（(]\d+[）)])\s*/gm, '')
-    .replace(/[【】「」『』《》]/g, '')
-    .replace(/[“”"]/g, '')
-    // A heading line (各事项咨询：) runs on into its list.
-    .replace(/[:：]\s*\n+/g, '：')
-    // Short asides are dropped (户籍（户口）是否在本省（办理地） → 户籍是否在本省); longer ones become a pause.
-    .replace(/[（(][^（）()]{1,4}[）)]/g, '')
-    // A case code is spelt out, letter by letter (K7Q-4MR → K 七 Q，四 M R).
-    .replace(/\b([A-Z0-9]{3})-([A-Z0-9]{3})\b/g, (_, a: string, b: string) =>
-      [a, b].map((part) => [...part].map((c) => digitsSingly(c)).join(' ')).join('，'),
-    );
-  // Dates and times first: their digits are not codes.
-  t = t
+  return tidyPauses(spokenNumbers(spokenDatesAndTimes(withoutMarkup(text))));
+}
+
+/** Citations, URLs, markup, bullets, quotes and short asides dropped; a case code spelt out. */
+function withoutMarkup(text: string): string {
+  return (
+    text
+      // Citations are for reading: the spoken answer names no [1] and no 依据 line.
+      .replace(/^依据[:：].*$/gm, '')
+      .replace(/\[\d+\]\s*/g, '')
+      .replace(/\s*(?:https?:\/\/|www\.)[\w\-./?%&=#:~+]+\s*/gi, '网站')
+      .replace(/(网址|网站|链接)[:：]?网站/g, '网站')
+      .replace(/\*\*|__|`|#+\s/g, '')
+      .replace(/^\s*(?:[-*•·]|\d+[.、)]|[（(]\d+[）)])\s*/gm, '')
+      .replace(/[【】「」『』《》]/g, '')
+      .replace(/[“”"]/g, '')
+      // A heading line (各事项咨询：) runs on into its list.
+      .replace(/[:：]\s*\n+/g, '：')
+      // Short asides are dropped (户籍（户口）是否在本省（办理地） → 户籍是否在本省); longer ones become a pause.
+      .replace(/[（(][^（）()]{1,4}[）)]/g, '')
+      // A case code is spelt out, letter by letter (K7Q-4MR → K 七 Q，四 M R).
+      .replace(/\b([A-Z0-9]{3})-([A-Z0-9]{3})\b/g, (_, a: string, b: string) =>
+        [a, b].map((part) => [...part].map((c) => digitsSingly(c)).join(' ')).join('，'),
+      )
+  );
+}
+
+/** Dates, times, percentages and ranges first: their digits are not codes. */
+function spokenDatesAndTimes(text: string): string {
+  return text
     .replace(/最多跑\s*0\s*次/g, '一次都不用跑')
     .replace(/跑\s*0\s*次/g, '不用跑')
     .replace(/(\d{1,2}[:：]\d{2})\s*[-~～]\s*(?=\d{1,2}[:：]\d{2})/g, '$1至')
@@ -54,18 +64,29 @@ export function listeningText(text: string): string {
       (_, n) => `百分之${n.includes('.') ? decimalSpoken(n) : quantitySpoken(Number(n))}`,
     )
     .replace(/(\d+)\s*[-~～至到]\s*(\d+)(?=\s*(?:个|天|日|份|岁|元|次|小时|分钟|周))/g, '$1至$2');
-  // Quantities before a measure word, then whatever digits are left, one by one.
-  t = t
-    .replace(new RegExp(`(?<![\\dA-Za-z])(\\d+\\.\\d+)\\s*(?=${MEASURE})`, 'g'), (_, n) => decimalSpoken(n))
-    // Up to four digits before a measure word; longer runs (12345个人…) are numbers to dial, except money and area.
-    .replace(/(?<![\dA-Za-z])(\d{5,8})\s*(?=元|块|万|平方米|平米|公里)/g, (_, n) => quantitySpoken(Number(n)))
-    .replace(new RegExp(`(?<![\\dA-Za-z])(\\d{1,4})\\s*(?=(${MEASURE}))`, 'g'), (_, n, measure) =>
-      countSpoken(Number(n), measure),
-    )
-    // A dash inside a phone number (0731-88665266) is a pause.
-    .replace(/(\d)\s*-\s*(?=\d)/g, '$1，')
-    .replace(/\d{5,}[\dXx]?|\d+/g, (run) => grouped(run));
-  return t
+}
+
+/** Quantities before a measure word as numbers, then whatever digits are left, one by one. */
+function spokenNumbers(text: string): string {
+  return (
+    text
+      .replace(new RegExp(`(?<![\\dA-Za-z])(\\d+\\.\\d+)\\s*(?=${MEASURE})`, 'g'), (_, n) => decimalSpoken(n))
+      // Up to four digits before a measure word; longer runs (12345个人…) are numbers to dial, except money and area.
+      .replace(/(?<![\dA-Za-z])(\d{5,8})\s*(?=元|块|万|平方米|平米|公里)/g, (_, n) =>
+        quantitySpoken(Number(n)),
+      )
+      .replace(new RegExp(`(?<![\\dA-Za-z])(\\d{1,4})\\s*(?=(${MEASURE}))`, 'g'), (_, n, measure) =>
+        countSpoken(Number(n), measure),
+      )
+      // A dash inside a phone number (0731-88665266) is a pause.
+      .replace(/(\d)\s*-\s*(?=\d)/g, '$1，')
+      .replace(/\d{5,}[\dXx]?|\d+/g, (run) => grouped(run))
+  );
+}
+
+/** Line breaks and semicolons as full stops, brackets as commas, doubled punctuation merged. */
+function tidyPauses(text: string): string {
+  return text
     .replace(/\s*[；;]\s*/g, '。')
     .replace(/\s*\n+\s*/g, '。')
     .replace(/[（(]\s*/g, '，')
