@@ -1,24 +1,21 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express from 'express';
 import type { Logger } from 'pino';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import { z } from 'zod';
 import type { Knowledge } from '../knowledge/index.ts';
 import { type AnswerOptions, AnswerService } from './answer/answer-service.ts';
 import { IdempotentAnswers } from './answer/idempotent-answers.ts';
 import type { Auth } from './auth/auth.ts';
 import { CaseFeed } from './cases/case-feed.ts';
+import { followCases } from './cases/follow-cases.ts';
 import { attachCopilotNamespace } from './copilot/copilot-namespace.ts';
 import { copilotRoutes } from './copilot/copilot-routes.ts';
 import { CopilotService } from './copilot/copilot-service.ts';
-import { copilotPanels } from './copilot/panels.ts';
 import { WorkOrderExport } from './copilot/work-order-export.ts';
 import { FeedbackService } from './feedback/feedback-service.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
-import { openApiDocument } from './http/openapi.ts';
 import { type RateLimitConfig, RateLimits } from './http/rate-limits.ts';
 import { requestLog } from './http/request-log.ts';
 import { chatRoutes } from './http/routes/chat-routes.ts';
@@ -31,11 +28,10 @@ import { sessionRoutes } from './http/routes/session-routes.ts';
 import { apiCors, inlineScriptHashes, securityHeaders } from './http/security.ts';
 import { ChannelSwitch } from './observability/channel-switch.ts';
 import { Metrics } from './observability/metrics.ts';
-import { type Check, opsRoutes } from './observability/ops-routes.ts';
-import { ExchangeClient } from './shared-data/exchange-client.ts';
-import { sandboxExchange } from './shared-data/sandbox/sandbox-exchange.ts';
-import { SharedPrefill } from './shared-data/shared-prefill.ts';
+import { type Check, opsRoutes, readinessChecks } from './observability/ops-routes.ts';
+import { mountSharedData } from './shared-data/mount-shared-data.ts';
 import { attachChatNamespace } from './socket/chat-namespace.ts';
+import { socketClientIp } from './socket/client-ip.ts';
 import type { Store } from './stores/session.types.ts';
 import type { Asr } from './voice/speech/asr.ts';
 import { EspeakTts, type Tts } from './voice/speech/tts.ts';
@@ -108,13 +104,7 @@ export function createApp({
   const answers = new AnswerService(knowledge, store, { ...answer, channels });
   const metrics = new Metrics(() => answers.inFlight);
   answers.onTurn((a, context) => metrics.turn(a, context));
-  const checks: Record<string, Check> = {
-    store: async () => {
-      await store.ping();
-      return { ok: true };
-    },
-    index: async () => ({ ok: knowledge.dense.size > 0, detail: `${knowledge.dense.size} passages` }),
-  };
+  const checks = readinessChecks(store, knowledge);
   const feedback = new FeedbackService(store, knowledge.catalog);
   const app = express();
   const http = createServer(app);
@@ -126,25 +116,21 @@ export function createApp({
   app.use('/api', apiCors(portalOrigins), limits.http());
   app.use(express.json({ limit: '16kb' }));
 
-  app.use(opsRoutes({ metrics, checks, channels, auth, metricsToken }));
-  const openApi = openApiDocument(knowledge.catalog.hash.slice(0, 12));
-  app.get('/api/openapi.json', (_req, res) => {
-    res.json(openApi);
-  });
+  app.use(
+    opsRoutes({
+      metrics,
+      checks,
+      channels,
+      auth,
+      metricsToken,
+      apiVersion: knowledge.catalog.hash.slice(0, 12),
+    }),
+  );
   app.use('/api', knowledgeRoutes(knowledge));
   const once = new IdempotentAnswers(answers, store);
   app.use('/api', chatRoutes(answers, once, limits));
   app.use('/api', feedbackRoutes(feedback, auth));
-  // The sandbox exchange of synthetic people and companies, read over HTTP like a real one.
-  const sandboxKey = randomUUID();
-  if (!exchange) app.use('/sandbox/exchange/v1', sandboxExchange(sandboxKey));
-  const client = new ExchangeClient(
-    () =>
-      exchange?.baseUrl ??
-      `http://127.0.0.1:${(http.address() as AddressInfo | null)?.port ?? 0}/sandbox/exchange/v1`,
-    exchange?.apiKey ?? sandboxKey,
-  );
-  const prefill = new SharedPrefill(client, store, knowledge.catalog);
+  const prefill = mountSharedData(app, http, exchange, store, knowledge.catalog);
   app.use('/api', formRoutes({ answers, store, auth, catalog: knowledge.catalog }));
   app.use('/api', demoRoutes(auth));
   app.use('/api', sessionRoutes({ answers, store, auth }));
@@ -157,25 +143,10 @@ export function createApp({
   app.use(errorHandler(logger));
 
   const io = new Server(http, { serveClient: false, maxHttpBufferSize: 16 * 1024 });
-  const clientIp = (socket: Socket) =>
-    (trustProxy
-      ? String(socket.handshake.headers['x-forwarded-for'] ?? '')
-          .split(',')[0]
-          ?.trim()
-      : '') || socket.handshake.address;
-  attachChatNamespace(io, once, logger, limits, clientIp);
+  attachChatNamespace(io, once, logger, limits, socketClientIp(trustProxy));
   const feed = new CaseFeed(io);
   attachCopilotNamespace(io, copilot, auth, logger);
-  // Every turn of every channel reaches the agents following its case: the caller's line, the reply, the panels.
-  answers.onTurn((answer, context) => {
-    const id = answer.sessionId;
-    if (context.channel !== 'voice') {
-      feed.line(id, context.channel, 'caller', context.redacted);
-      feed.line(id, context.channel, 'yishi', answer.reply);
-    }
-    if (feed.watched(id))
-      feed.publish(id, { kind: 'panels', panels: copilotPanels(knowledge, context.session, answer) });
-  });
+  followCases(answers, feed, knowledge);
   attachVoiceNamespace(io, {
     answers,
     store,

@@ -1,12 +1,28 @@
 import { Router } from 'express';
+import type { Knowledge } from '../../knowledge/index.ts';
 import type { Auth } from '../auth/auth.ts';
 import { requireRole } from '../auth/require-role.ts';
+import { openApiDocument } from '../http/openapi.ts';
 import { parsePayload } from '../http/parse.ts';
 import { type ChannelSwitch, ChannelToggle } from './channel-switch.ts';
 import type { Metrics } from './metrics.ts';
 
 /** One dependency's state, as /readyz reports it. */
 export type Check = () => Promise<{ ok: boolean; detail?: string }>;
+
+/** What /readyz checks on every node: a store round trip and a usable retrieval index. */
+export function readinessChecks(
+  store: { ping(): Promise<void> },
+  knowledge: Knowledge,
+): Record<string, Check> {
+  return {
+    store: async () => {
+      await store.ping();
+      return { ok: true };
+    },
+    index: async () => ({ ok: knowledge.dense.size > 0, detail: `${knowledge.dense.size} passages` }),
+  };
+}
 
 /**
  * Operations: `/healthz` (the process answers), `/readyz` (store, Redis, retrieval index usable: 200, else 503
@@ -19,8 +35,14 @@ export function opsRoutes(deps: {
   channels: ChannelSwitch;
   auth: Auth;
   metricsToken?: string | undefined;
+  /** The API's version in /api/openapi.json (the catalog's). */
+  apiVersion: string;
 }): Router {
   const router = Router();
+  const openApi = openApiDocument(deps.apiVersion);
+  router.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
