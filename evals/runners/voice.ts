@@ -67,7 +67,43 @@ async function play(call: VoiceCall, turn: VoiceTurn): Promise<{ input: string; 
   return { input: '[silence]', reply: call.silence() };
 }
 
-/** Plays each call through VoiceCall (the same object the /voice namespace drives) and grades every reply. */
+/** One call through VoiceCall (the object the /voice namespace drives), every reply checked; stops at hangup. */
+async function playCall(answers: AnswerService, row: VoiceCallRow): Promise<TurnResult[]> {
+  const session = await answers.openSession();
+  const call = new VoiceCall(answers, session.id, row.region);
+  let previous = call.greet().text;
+  const results: TurnResult[] = [];
+  for (const turn of row.turns) {
+    const { input, reply } = await play(call, turn);
+    const bundle = (await answers.getSession(session.id)).bundleId;
+    const got: TurnResult = {
+      input,
+      text: reply.text,
+      action: reply.action ?? 'none',
+      ...(bundle ? { bundle } : {}),
+      faults: listeningFaults(reply.text),
+    };
+    got.faults = turnFaults(turn.expect, got, previous);
+    results.push(got);
+    previous = reply.text;
+    if (reply.action === 'hangup') break;
+  }
+  return results;
+}
+
+function gradeCall(row: VoiceCallRow, results: TurnResult[]): Grade {
+  const failed = results.filter((r) => r.faults.length > 0);
+  return {
+    pass: failed.length === 0 && results.length === row.turns.length,
+    score: results.filter((r) => r.faults.length === 0).length / row.turns.length,
+    reason:
+      failed.length === 0
+        ? 'every reply as expected'
+        : failed.map((r) => `${r.input}: ${r.faults.join('; ')}`).join(' | '),
+  };
+}
+
+/** Plays each call and grades every reply; the aggregate counts calls, turns and faults by kind. */
 export async function voiceTask(
   knowledge: Knowledge,
   dataset = VOICE_DATASET,
@@ -76,45 +112,17 @@ export async function voiceTask(
   const rows = readJsonl(dataset, VoiceCallRow);
   const answers = new AnswerService(knowledge, await openStore({ sqlite: ':memory:' }));
   const graded: GradedRow<VoiceCallRow>[] = [];
-  const faultCounts = new Map<string, number>();
-  let turns = 0;
-  let turnsPassed = 0;
   for (const row of rows) {
-    const session = await answers.openSession();
-    const call = new VoiceCall(answers, session.id, row.region);
-    let previous = call.greet().text;
-    const results: (TurnResult & { faults: string[] })[] = [];
-    for (const turn of row.turns) {
-      const { input, reply } = await play(call, turn);
-      const bundle = (await answers.getSession(session.id)).bundleId;
-      const got: TurnResult = {
-        input,
-        text: reply.text,
-        action: reply.action ?? 'none',
-        ...(bundle ? { bundle } : {}),
-        faults: listeningFaults(reply.text),
-      };
-      got.faults = turnFaults(turn.expect, got, previous);
-      for (const f of got.faults) {
-        const kind = f.replace(/“.*”|\d+|第.+[项步]/g, '…');
-        faultCounts.set(kind, (faultCounts.get(kind) ?? 0) + 1);
-      }
-      results.push(got);
-      previous = reply.text;
-      turns += 1;
-      if (got.faults.length === 0) turnsPassed += 1;
-      if (reply.action === 'hangup') break;
-    }
-    const failed = results.filter((r) => r.faults.length > 0);
-    const grade: Grade = {
-      pass: failed.length === 0 && results.length === row.turns.length,
-      score: results.filter((r) => r.faults.length === 0).length / row.turns.length,
-      reason:
-        failed.length === 0
-          ? 'every reply as expected'
-          : failed.map((r) => `${r.input}: ${r.faults.join('; ')}`).join(' | '),
-    };
-    graded.push({ row, grade, got: results });
+    const results = await playCall(answers, row);
+    graded.push({ row, grade: gradeCall(row, results), got: results });
+  }
+  const all = graded.flatMap((g) => g.got as TurnResult[]);
+  const turns = all.length;
+  const turnsPassed = all.filter((r) => r.faults.length === 0).length;
+  const faultCounts = new Map<string, number>();
+  for (const f of all.flatMap((r) => r.faults)) {
+    const kind = f.replace(/“.*”|\d+|第.+[项步]/g, '…');
+    faultCounts.set(kind, (faultCounts.get(kind) ?? 0) + 1);
   }
   const passed = graded.filter((g) => g.grade.pass).length;
   const aggregate = {
