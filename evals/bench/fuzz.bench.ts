@@ -52,32 +52,16 @@ interface Target {
   token?: 'citizen' | 'agent' | 'admin';
 }
 
-export async function fuzzBench(args: string[]): Promise<void> {
-  const runs = numberFlag(args, 'runs', 10_000);
-  const seed = numberFlag(args, 'seed', 20261124);
-  const running = await startApp(':memory:', {}, [], {
-    limits: { ipPerMinute: 1e9, turnsPerSessionPerMinute: 1e9, turnsPerIpPerMinute: 1e9 },
-  });
-  const tokens = {
-    citizen: await TEST_AUTH.issue('fuzz-citizen', ['citizen']),
-    agent: await TEST_AUTH.issue('fuzz-agent', ['agent']),
-    admin: await TEST_AUTH.issue('fuzz-admin', ['admin']),
-  };
-  const chat = await (
-    await fetch(`${running.url}/api/chat`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"message":"我要退休了"}',
-    })
-  ).json();
-  const sid = chat.sessionId as string;
-  const agentCase = await (
-    await fetch(`${running.url}/api/copilot/cases`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${tokens.agent}` },
-    })
-  ).json();
-  const targets: Target[] = [
+type Tokens = Record<NonNullable<Target['token']>, string>;
+
+/** The routes fuzzed, with a session and a copilot case to aim at. */
+async function fuzzTargets(url: string, tokens: Tokens): Promise<Target[]> {
+  const post = async (path: string, headers: Record<string, string>, body?: string) =>
+    (await fetch(`${url}${path}`, { method: 'POST', headers, ...(body ? { body } : {}) })).json();
+  const sid = (await post('/api/chat', { 'content-type': 'application/json' }, '{"message":"我要退休了"}'))
+    .sessionId;
+  const caseId = (await post('/api/copilot/cases', { authorization: `Bearer ${tokens.agent}` })).sessionId;
+  return [
     { method: 'POST', path: '/api/chat', body: invalidFor(ChatRequest) },
     { method: 'POST', path: '/api/plan', body: invalidFor(PlanRequest) },
     { method: 'POST', path: '/api/feedback', body: invalidFor(FeedbackRequest) },
@@ -91,13 +75,13 @@ export async function fuzzBench(args: string[]): Promise<void> {
     { method: 'POST', path: '/api/copilot/cases/join', body: invalidFor(Join), token: 'agent' },
     {
       method: 'POST',
-      path: `/api/copilot/cases/${agentCase.sessionId}/turns`,
+      path: `/api/copilot/cases/${caseId}/turns`,
       body: invalidFor(CallerTurn),
       token: 'agent',
     },
     {
       method: 'POST',
-      path: `/api/copilot/cases/${agentCase.sessionId}/work-order`,
+      path: `/api/copilot/cases/${caseId}/work-order`,
       body: invalidFor(WorkOrderInput),
       token: 'agent',
     },
@@ -107,6 +91,10 @@ export async function fuzzBench(args: string[]): Promise<void> {
     { method: 'GET', path: '/api/sessions/{junk}', query: false },
     { method: 'GET', path: '/api/bundles/{junk}', query: false },
   ];
+}
+
+/** Counts statuses and records every reply that is not a 4xx in the error shape, or leaks internals. */
+function replyChecker() {
   const statuses = new Map<number, number>();
   const failures: string[] = [];
   const check = (what: string, status: number, text: string) => {
@@ -121,39 +109,53 @@ export async function fuzzBench(args: string[]): Promise<void> {
     if (status < 400 || status >= 500 || !shaped || LEAK.test(text))
       failures.push(`${what} → ${status} ${text.slice(0, 160)}`);
   };
+  return { statuses, failures, check };
+}
 
-  const httpRuns = Math.round(runs * 0.8);
+/** A query string the route refuses: junk, made invalid where junk could pass. */
+function refusedQuery(path: string, query: Record<string, string>): string {
+  const params = new URLSearchParams(query);
+  if (path === '/api/search' && SearchQuery.safeParse(Object.fromEntries(params)).success)
+    params.set('k', '-1');
+  if (path === '/api/lookup' && params.has('matterCode')) params.set('matterCode', '');
+  if (path === '/api/admin/feedback') params.set('limit', 'x');
+  return `?${params}`;
+}
+
+async function fuzzHttp(
+  url: string,
+  targets: Target[],
+  tokens: Tokens,
+  runs: number,
+  seed: number,
+  check: ReturnType<typeof replyChecker>['check'],
+): Promise<void> {
+  // The body is drawn with the target, so a seed replays the same requests.
+  const request = fc
+    .nat(targets.length - 1)
+    .chain((i) =>
+      fc.tuple(fc.constant(targets[i] as Target), (targets[i] as Target).body ?? fc.constant(undefined)),
+    );
   const queryJunk = fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 80 }), { maxKeys: 4 });
   const pathJunk = fc.string({ minLength: 1, maxLength: 60 }).map(encodeURIComponent);
-  const started = performance.now();
   await fc.assert(
     fc.asyncProperty(
-      fc.nat(targets.length - 1),
-      junk,
+      request,
       queryJunk,
       pathJunk,
       fc.boolean(),
-      async (which, _unused, query, segment, rawText) => {
-        const target = targets[which] as Target;
+      async ([target, value], query, segment, broken) => {
         const headers: Record<string, string> = { 'content-type': 'application/json' };
         if (target.token) headers.authorization = `Bearer ${tokens[target.token]}`;
-        let url = `${running.url}${target.path.replace('{junk}', segment)}`;
-        let body: string | undefined;
-        if (target.body) {
-          const value = fc.sample(target.body, { numRuns: 1, seed: Math.floor(Math.random() * 1e9) })[0];
-          // Half the time the raw text is broken JSON rather than a wrong value.
-          body = rawText ? `${JSON.stringify(value)}`.slice(0, -1) || '{' : JSON.stringify(value);
-        }
-        if (target.query) {
-          // Keep only queries the route's schema refuses (for search) or any junk elsewhere.
-          const params = new URLSearchParams(query as Record<string, string>);
-          if (target.path === '/api/search' && SearchQuery.safeParse(Object.fromEntries(params)).success)
-            params.set('k', '-1');
-          if (target.path === '/api/lookup' && params.has('matterCode')) params.set('matterCode', '');
-          if (target.path === '/api/admin/feedback') params.set('limit', 'x');
-          url += `?${params}`;
-        }
-        const res = await fetch(url, {
+        const path = target.path.replace('{junk}', segment);
+        const href = `${url}${path}${target.query ? refusedQuery(target.path, query) : ''}`;
+        // Half the time the raw text is broken JSON rather than a wrong value.
+        const body = target.body
+          ? broken
+            ? JSON.stringify(value).slice(0, -1) || '{'
+            : JSON.stringify(value)
+          : undefined;
+        const res = await fetch(href, {
           method: target.method,
           headers,
           ...(body !== undefined ? { body } : {}),
@@ -161,49 +163,74 @@ export async function fuzzBench(args: string[]): Promise<void> {
         check(`${target.method} ${target.path}`, res.status, await res.text());
       },
     ),
-    { numRuns: httpRuns, seed },
+    { numRuns: runs, seed },
   );
+}
 
-  // Socket payloads: /chat turns and /voice events the schemas refuse.
-  const chatSocket: Socket = connect(`${running.url}/chat`, { transports: ['websocket'], forceNew: true });
-  const voiceSocket: Socket = connect(`${running.url}/voice`, { transports: ['websocket'], forceNew: true });
-  await Promise.all(
-    [chatSocket, voiceSocket].map((s) => new Promise((r) => s.on('connect', () => r(undefined)))),
-  );
-  const socketRuns = runs - httpRuns;
-  const events = [
-    'call:start',
-    'call:text',
-    'call:audio',
-    'call:audio-end',
-    'call:dtmf',
-    'call:silence',
-    'call:end',
-  ];
-  let socketErrors = 0;
+const VOICE_EVENTS = [
+  'call:start',
+  'call:text',
+  'call:audio',
+  'call:audio-end',
+  'call:dtmf',
+  'call:silence',
+  'call:end',
+];
+
+/** Socket payloads the schemas refuse: /chat turns (each must get an error event) and /voice events. */
+async function fuzzSockets(url: string, runs: number, seed: number, failures: string[]): Promise<number> {
+  const chat: Socket = connect(`${url}/chat`, { transports: ['websocket'], forceNew: true });
+  const voice: Socket = connect(`${url}/voice`, { transports: ['websocket'], forceNew: true });
+  await Promise.all([chat, voice].map((s) => new Promise((r) => s.on('connect', () => r(undefined)))));
+  let answered = 0;
   await fc.assert(
-    fc.asyncProperty(invalidFor(TurnEvent), fc.nat(events.length - 1), junk, async (turn, e, voice) => {
-      const chatReply = new Promise<unknown>((resolve) => {
-        const timer = setTimeout(() => resolve(undefined), 2000);
-        chatSocket.once('error', (err) => {
-          clearTimeout(timer);
-          resolve(err);
+    fc.asyncProperty(
+      invalidFor(TurnEvent),
+      fc.nat(VOICE_EVENTS.length - 1),
+      junk,
+      async (turn, e, payload) => {
+        const reply = new Promise<unknown>((resolve) => {
+          const timer = setTimeout(() => resolve(undefined), 2000);
+          chat.once('error', (err) => {
+            clearTimeout(timer);
+            resolve(err);
+          });
         });
-      });
-      chatSocket.emit('turn', turn);
-      const got = (await chatReply) as { error?: { code?: string; message?: string } } | undefined;
-      const text = JSON.stringify(got ?? {});
-      if (!got?.error?.code || LEAK.test(text))
-        failures.push(`socket turn ${JSON.stringify(turn).slice(0, 80)} → ${text.slice(0, 120)}`);
-      else socketErrors += 1;
-      voiceSocket.emit(events[e] as string, voice);
-    }),
-    { numRuns: socketRuns, seed },
+        chat.emit('turn', turn);
+        const got = (await reply) as { error?: { code?: string; message?: string } } | undefined;
+        const text = JSON.stringify(got ?? {});
+        if (!got?.error?.code || LEAK.test(text))
+          failures.push(`socket turn ${JSON.stringify(turn).slice(0, 80)} → ${text.slice(0, 120)}`);
+        else answered += 1;
+        voice.emit(VOICE_EVENTS[e] as string, payload);
+      },
+    ),
+    { numRuns: runs, seed },
   );
+  chat.close();
+  voice.close();
+  return answered;
+}
+
+export async function fuzzBench(args: string[]): Promise<void> {
+  const runs = numberFlag(args, 'runs', 10_000);
+  const seed = numberFlag(args, 'seed', 20261124);
+  const running = await startApp(':memory:', {}, [], {
+    limits: { ipPerMinute: 1e9, turnsPerSessionPerMinute: 1e9, turnsPerIpPerMinute: 1e9 },
+  });
+  const tokens: Tokens = {
+    citizen: await TEST_AUTH.issue('fuzz-citizen', ['citizen']),
+    agent: await TEST_AUTH.issue('fuzz-agent', ['agent']),
+    admin: await TEST_AUTH.issue('fuzz-admin', ['admin']),
+  };
+  const { statuses, failures, check } = replyChecker();
+  const httpRuns = Math.round(runs * 0.8);
+  const socketRuns = runs - httpRuns;
+  const started = performance.now();
+  await fuzzHttp(running.url, await fuzzTargets(running.url, tokens), tokens, httpRuns, seed, check);
+  const socketErrors = await fuzzSockets(running.url, socketRuns, seed, failures);
   const seconds = (performance.now() - started) / 1000;
   const alive = (await fetch(`${running.url}/healthz`)).ok;
-  chatSocket.close();
-  voiceSocket.close();
   await running.close();
   const byStatus = [...statuses]
     .sort(([a], [b]) => a - b)
