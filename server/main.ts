@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { buildKnowledge, DEFAULT_CATALOG_DIR, loadCatalog } from '../knowledge/index.ts';
-import { createApp } from './app.ts';
+import { type AppDeps, createApp } from './app.ts';
 import { Auth } from './auth/auth.ts';
-import { loadConfig } from './config.ts';
+import { type Config, loadConfig } from './config.ts';
 import { embeddingsOptions } from './embeddings.ts';
 import { createLlmClient } from './llm/llm-client.ts';
 import { createLogger } from './logger.ts';
@@ -14,9 +14,31 @@ import { speechFromConfig } from './voice/speech/speech-from-config.ts';
 /** Exit codes an operator can tell apart: bad configuration, a database that cannot be reached or migrated. */
 const EXIT = { unexpected: 1, config: 2, store: 3 } as const;
 
+/** What the app takes from the configuration, besides the knowledge, the store and the model. */
+function appSettings(config: Config): Omit<AppDeps, 'knowledge' | 'store' | 'logger' | 'answer'> {
+  return {
+    auth: Auth.fromConfig(config),
+    portalOrigins: config.PORTAL_ORIGINS,
+    speech: speechFromConfig(config),
+    voiceGatewayKey: config.VOICE_GATEWAY_KEY,
+    workOrders: { url: config.WORK_ORDER_URL, file: config.WORK_ORDER_FILE },
+    limits: {
+      ipPerMinute: config.RATE_LIMIT_IP_PER_MIN,
+      turnsPerSessionPerMinute: config.RATE_LIMIT_TURNS_PER_SESSION_PER_MIN,
+      turnsPerIpPerMinute: config.RATE_LIMIT_TURNS_PER_IP_PER_MIN,
+    },
+    trustProxy: config.TRUST_PROXY,
+    channels: new ChannelSwitch(config.CHANNELS_OFF, config.CHANNEL_OFF_MESSAGE ?? DEFAULT_OFF_MESSAGE),
+    metricsToken: config.METRICS_TOKEN,
+    ...(config.EXCHANGE_BASE_URL
+      ? { exchange: { baseUrl: config.EXCHANGE_BASE_URL, apiKey: config.EXCHANGE_API_KEY ?? '' } }
+      : {}),
+  };
+}
+
 /** Starts yishi on embedded defaults: bundled catalog, SQLite in DATA_DIR, deterministic composer. */
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
@@ -45,23 +67,8 @@ async function main(): Promise<void> {
     knowledge,
     store,
     logger,
-    auth: Auth.fromConfig(config),
-    portalOrigins: config.PORTAL_ORIGINS,
-    speech: speechFromConfig(config),
-    voiceGatewayKey: config.VOICE_GATEWAY_KEY,
-    workOrders: { url: config.WORK_ORDER_URL, file: config.WORK_ORDER_FILE },
-    limits: {
-      ipPerMinute: config.RATE_LIMIT_IP_PER_MIN,
-      turnsPerSessionPerMinute: config.RATE_LIMIT_TURNS_PER_SESSION_PER_MIN,
-      turnsPerIpPerMinute: config.RATE_LIMIT_TURNS_PER_IP_PER_MIN,
-    },
-    trustProxy: config.TRUST_PROXY,
-    channels: new ChannelSwitch(config.CHANNELS_OFF, config.CHANNEL_OFF_MESSAGE ?? DEFAULT_OFF_MESSAGE),
-    metricsToken: config.METRICS_TOKEN,
-    ...(config.EXCHANGE_BASE_URL
-      ? { exchange: { baseUrl: config.EXCHANGE_BASE_URL, apiKey: config.EXCHANGE_API_KEY ?? '' } }
-      : {}),
     answer: { llm, sensitiveWords: config.sensitiveWords, injectionCheck: config.LLM_INJECTION_CHECK },
+    ...appSettings(config),
   });
 
   // Several nodes: socket.io rooms over Redis. Unreachable Redis is a warning and a single node, not a crash.
